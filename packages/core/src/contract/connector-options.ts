@@ -1,0 +1,33 @@
+import type { Hooks } from '../http/hooks.js';
+import { createThrottleLimiter, type Limiter, type RateLimit } from '../http/limiter.js';
+import type { RetryOptions } from '../http/retry.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../time/clock.js';
+
+/** Options every connector takes besides its mall's credentials. */
+export interface ConnectorOptions {
+  /** Your name for the shop; defaults to the mall's shop identifier. Appears in orders and reports. */
+  readonly shopId?: string;
+  /** A fetch implementation (tests, proxies, undici agents). Default: the global fetch. */
+  readonly fetch?: typeof globalThis.fetch;
+  /** The mall's API root, e.g. a sandbox. Default: the mall's production URL. */
+  readonly baseUrl?: string;
+  /** Per-request timeout in ms (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Retry policy overrides. */
+  readonly retry?: Partial<RetryOptions>;
+  /** The request rate this connector allows itself per credential (default: the mall's documented limit), or a shared Limiter. */
+  readonly rateLimit?: RateLimit | Limiter;
+  /** Where "now" comes from (default: the machine's clock). */
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly hooks?: Hooks;
+  /** A credential that expires within this many days is reported as `expiring` (default 14). */
+  readonly expiryWarningDays?: number;
+}
+
+/** Turns the rateLimit option into a Limiter, with the mall's default rate when none is given. */
+export function resolveLimiter(option: RateLimit | Limiter | undefined, mallDefault: RateLimit | ((key: string) => RateLimit)): Limiter {
+  if (option && 'acquire' in option) return option;
+  return createThrottleLimiter(option ?? mallDefault);
+}

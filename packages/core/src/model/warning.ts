@@ -1,0 +1,14 @@
+/**
+ * Something the OMS should look at, attached to the order it concerns, never thrown: a sentinel
+ * value turned into `null`, a value no mapper knew, a field the mall left empty.
+ */
+export interface OrderWarning {
+  /** Stable machine code, e.g. `sentinel_value`, `unmapped_value`, `missing_field`. */
+  readonly code: 'sentinel_value' | 'unmapped_value' | 'missing_field' | 'inconsistent_amounts' | 'unparsed_value';
+  /** Dotted path of the normalized field concerned, e.g. `amounts.shipping`. */
+  readonly field: string;
+  /** What happened, in Japanese and English. */
+  readonly message: { readonly ja: string; readonly en: string };
+  /** The mall's value as it was sent, when there is one. */
+  readonly raw?: string | number | null;
+}

@@ -1,0 +1,44 @@
+/**
+ * `@mallkit/core/testing`: the mall-neutral parts every mall's sandbox is built on — a shared
+ * clock, a request log, fault injection, a QPS gate, the route wrapper tying them to msw, and a
+ * generator of realistic Japanese seed orders.
+ *
+ * @packageDocumentation
+ */
+export { createSandboxClock, DEFAULT_SANDBOX_START, type SandboxClock } from './clock.js';
+export {
+  createRequestLog,
+  RequestLog,
+  type RequestArrival,
+  type RequestLogEntry,
+  type RequestLogFilter,
+  type RequestLogQuery,
+} from './request-log.js';
+export { corruptAnswer, createFaultInjector, FaultInjector, type Fault, type FaultKind, type InjectOptions } from './faults.js';
+export { createQpsGate, type QpsGate, type QpsGateOptions, type QpsLimit } from './qps-gate.js';
+export {
+  createSandboxKit,
+  startSandboxServer,
+  type SandboxContext,
+  type SandboxHandler,
+  type SandboxKit,
+  type SandboxKitOptions,
+  type SandboxMethod,
+  type SandboxRequestContext,
+} from './sandbox-kit.js';
+export {
+  generateSeedOrders,
+  SEED_ADDRESS_AREAS,
+  SEED_TIME_SLOTS,
+  type GenerateSeedOrdersOptions,
+  type SeedAddressArea,
+  type SeedAmounts,
+  type SeedDelivery,
+  type SeedItem,
+  type SeedOrder,
+  type SeedParty,
+  type SeedShipment,
+} from './generator.js';
+// The conformance suite is NOT here: it imports vitest, which cannot load outside a test run, and
+// this entry must stay loadable by plain programs (demos, CommonJS). Import it from
+// `@mallkit/core/conformance`.
