@@ -4,9 +4,15 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Bench } from 'tinybench';
+import { Bench, type Task } from 'tinybench';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
 import { createHttpPipeline, createRedactor, createThrottleLimiter, unlimited, carrierMapper, paymentMethodMapper, timeSlotMapper } from '../src/index.js';
+
+/** A finished task's statistic, NaN when the task did not complete. */
+function stat(task: Task | undefined, pick: 'latency' | 'throughput'): number {
+  const result = task?.result;
+  return result && result.state === 'completed' ? result[pick].mean : Number.NaN;
+}
 
 async function throttleAccuracy(): Promise<BenchRow[]> {
   const rate = { limit: 100, intervalMs: 1000 };
@@ -66,7 +72,7 @@ async function pipelineOverhead(): Promise<BenchRow> {
     });
   await bench.run();
   server.close();
-  const [bare, piped] = bench.tasks.map((t) => t.result?.latency.mean ?? Number.NaN);
+  const [bare, piped] = bench.tasks.map((t) => stat(t, 'latency'));
   return {
     name: 'pipeline overhead per request (pipeline / bare fetch, msw)',
     value: (piped ?? Number.NaN) / (bare ?? Number.NaN),
@@ -89,7 +95,7 @@ async function mapperThroughput(): Promise<BenchRow[]> {
     .add('carrierMapper.map', () => void carrierMapper.map(carriers[i++ % carriers.length]!))
     .add('timeSlotMapper.map', () => void timeSlotMapper.map(slots[i++ % slots.length]!));
   await bench.run();
-  const hz = bench.tasks.map((t) => t.result?.throughput.mean ?? Number.NaN);
+  const hz = bench.tasks.map((t) => stat(t, 'throughput'));
   const baseline = hz[0] ?? Number.NaN;
   return bench.tasks.slice(1).map((task, index) => ({
     name: `${task.name} throughput`,
