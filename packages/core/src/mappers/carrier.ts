@@ -1,5 +1,5 @@
 import { CARRIER_CODES, type CarrierCode } from '../model/codes.js';
-import { createValueMapper, type ValueEntry, type ValueMapper } from './value-mapper.js';
+import { createValueMapper, oneOf, rowsFromNames, type ValueMapper } from './value-mapper.js';
 
 /**
  * Japanese display names, one per carrier code, as Rakuten's and Yahoo's carrier tables spell the
@@ -107,19 +107,6 @@ const ALIASES: Readonly<Record<CarrierCode, readonly string[]>> = {
   other: ['その他配送会社', 'Other'],
 };
 
-function carrierRows(): Array<ValueEntry<CarrierCode>> {
-  const rows: Array<ValueEntry<CarrierCode>> = [];
-  for (const code of CARRIER_CODES) {
-    rows.push([CARRIER_NAMES_JA[code], code]);
-    for (const alias of ALIASES[code]) rows.push([alias, code]);
-  }
-  return rows;
-}
-
-function isCarrierCode(value: string): value is CarrierCode {
-  return (CARRIER_CODES as readonly string[]).includes(value);
-}
-
 /**
  * Maps a carrier NAME (Japanese or English, company or service) to a {@link CarrierCode}. Mall
  * numeric codes (Rakuten's 1000–1031, Yahoo's ShipCompanyCode…) belong to each mall package.
@@ -127,6 +114,6 @@ function isCarrierCode(value: string): value is CarrierCode {
  */
 export const carrierMapper: ValueMapper<CarrierCode> = createValueMapper<CarrierCode>({
   name: 'carrier',
-  table: carrierRows(),
-  isCode: isCarrierCode,
+  table: rowsFromNames(CARRIER_CODES, CARRIER_NAMES_JA, ALIASES),
+  isCode: oneOf(CARRIER_CODES),
 });

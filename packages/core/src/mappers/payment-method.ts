@@ -1,5 +1,5 @@
 import { PAYMENT_METHOD_CODES, type PaymentMethodCode } from '../model/codes.js';
-import { createValueMapper, type ValueEntry, type ValueMapper } from './value-mapper.js';
+import { createValueMapper, oneOf, rowsFromNames, type ValueMapper } from './value-mapper.js';
 
 /**
  * Japanese display names, one per payment method code. A full Record, so a code added to
@@ -113,19 +113,6 @@ const ALIASES: Readonly<Record<PaymentMethodCode, readonly string[]>> = {
   ],
 };
 
-function paymentRows(): Array<ValueEntry<PaymentMethodCode>> {
-  const rows: Array<ValueEntry<PaymentMethodCode>> = [];
-  for (const code of PAYMENT_METHOD_CODES) {
-    rows.push([PAYMENT_METHOD_NAMES_JA[code], code]);
-    for (const alias of ALIASES[code]) rows.push([alias, code]);
-  }
-  return rows;
-}
-
-function isPaymentMethodCode(value: string): value is PaymentMethodCode {
-  return (PAYMENT_METHOD_CODES as readonly string[]).includes(value);
-}
-
 /**
  * Maps a payment method NAME, as malls and carts write it, to a {@link PaymentMethodCode}.
  * Mall numeric codes (Rakuten settlementMethodCode, Yahoo PayMethod `payment_a1`…) belong to each
@@ -133,6 +120,6 @@ function isPaymentMethodCode(value: string): value is PaymentMethodCode {
  */
 export const paymentMethodMapper: ValueMapper<PaymentMethodCode> = createValueMapper<PaymentMethodCode>({
   name: 'paymentMethod',
-  table: paymentRows(),
-  isCode: isPaymentMethodCode,
+  table: rowsFromNames(PAYMENT_METHOD_CODES, PAYMENT_METHOD_NAMES_JA, ALIASES),
+  isCode: oneOf(PAYMENT_METHOD_CODES),
 });

@@ -169,3 +169,26 @@ function buildIndex<Code extends string>(
   }
   return index;
 }
+
+/**
+ * Builds a mapper table from a display name and a list of aliases per code, in the order of
+ * `codes`; the Record types make a new code without names a compile error.
+ */
+export function rowsFromNames<Code extends string>(
+  codes: readonly Code[],
+  names: Readonly<Record<Code, string>>,
+  aliases: Readonly<Record<Code, readonly string[]>>,
+): Array<ValueEntry<Code>> {
+  const rows: Array<ValueEntry<Code>> = [];
+  for (const code of codes) {
+    rows.push([names[code], code]);
+    for (const alias of aliases[code]) rows.push([alias, code]);
+  }
+  return rows;
+}
+
+/** A type guard for membership in a list of codes, for the `isCode` option. */
+export function oneOf<Code extends string>(codes: readonly Code[]): (value: string) => value is Code {
+  const set = new Set<string>(codes);
+  return (value): value is Code => set.has(value);
+}
