@@ -36,7 +36,16 @@ export async function runTarget(target: DemoTarget, now: Date, print: (line: str
       if (ready.length > 0) {
         print('exportShipments:');
         const shippedAt = new Date(now.getTime() - 2 * 3_600_000).toISOString();
-        const updates = ready.map((o, i) => ({ orderId: o.id, carrier: 'yamato' as const, trackingNumber: `4912-0000-${String(1000 + i)}`, shippedAt }));
+        // One shipment per destination: an order sent to several addresses has a parcel for each.
+        const updates = ready.flatMap((o, i) =>
+          o.deliveries.map((d, j) => ({
+            orderId: o.id,
+            ...(o.deliveries.length > 1 ? { deliveryId: d.deliveryId } : {}),
+            carrier: 'yamato' as const,
+            trackingNumber: `4912-0000-${String(1000 + i * 10 + j)}`,
+            shippedAt,
+          })),
+        );
         for (const line of batchLines(await connector.exportShipments(updates))) print(`  ${line}`);
       }
     }

@@ -36,6 +36,7 @@ export * from './http/response.js';
 export * from './http/classify.js';
 export * from './http/hooks.js';
 export * from './http/limiter.js';
+export * from './http/token-bucket-limiter.js';
 export * from './http/retry.js';
 export * from './http/pipeline.js';
 export * from './auth/token-cache.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createThrottleLimiter } from '../../src/http/limiter.js';
+import { createTokenBucketLimiter } from '../../src/http/token-bucket-limiter.js';
 import { createQpsGate } from '../../src/testing/qps-gate.js';
 
 const settledFirst = async (promise: Promise<unknown>): Promise<boolean> =>
@@ -38,5 +39,44 @@ describe('createThrottleLimiter', () => {
 
   it('refuses a rate that cannot be kept', async () => {
     await expect(createThrottleLimiter({ limit: 0, intervalMs: 1000 }).acquire('k')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('createTokenBucketLimiter', () => {
+  /** A clock whose sleeps advance virtual time at once: the bucket's arithmetic is checked without waiting. */
+  function virtualClock() {
+    let now = 0;
+    const sleeps: number[] = [];
+    return { sleeps, now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) };
+  }
+
+  it('lets a full bucket burst, then paces at the refill rate (with its margin)', async () => {
+    const clock = virtualClock();
+    const limiter = createTokenBucketLimiter({ ratePerSecond: 2, burst: 3 }, { clock, margin: 0 });
+    for (let i = 0; i < 5; i += 1) await limiter.acquire('seller|getOrderItems');
+    expect(clock.sleeps).toEqual([500, 500]); // three at once, then one per half second
+  });
+
+  it('mirrors the mall bucket: the mall never sees more than burst + rate × time', async () => {
+    const clock = virtualClock();
+    const limiter = createTokenBucketLimiter({ ratePerSecond: 4, burst: 2 }, { clock });
+    const grants: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, () => limiter.acquire('k').then(() => grants.push(clock.now()))));
+    grants.forEach((at, i) => expect(i + 1).toBeLessThanOrEqual(2 + (at * 4) / 1000));
+  });
+
+  it('reads the rate on every acquisition, so a learned rate applies to the same bucket', async () => {
+    const clock = virtualClock();
+    let rate = 1;
+    const limiter = createTokenBucketLimiter(() => ({ ratePerSecond: rate, burst: 1 }), { clock, margin: 0 });
+    await limiter.acquire('k');
+    await limiter.acquire('k');
+    rate = 10;
+    await limiter.acquire('k');
+    expect(clock.sleeps).toEqual([1000, 100]);
+  });
+
+  it('rejects an impossible rate', async () => {
+    await expect(createTokenBucketLimiter({ ratePerSecond: 0, burst: 1 }).acquire('k')).rejects.toThrow(RangeError);
   });
 });

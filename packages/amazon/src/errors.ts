@@ -1,0 +1,192 @@
+import {
+  ClockSkewError,
+  CredentialError,
+  InvalidRequestError,
+  MallUnavailableError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ResponseFormatError,
+  type ErrorClassifier,
+  type Hint,
+  type HttpRequest,
+  type HttpResponse,
+  type MallkitError,
+} from '@mallkit/core';
+import { spApiErrorListSchema, type SpApiError } from './api/common.js';
+
+const MALL = 'amazon' as const;
+
+/** Hints the error table hands out, ja + en. Exported so that tests and UIs can compare. */
+export const AMAZON_HINTS = {
+  reauthorize: {
+    ja: 'セラーセントラル（アプリとサービス > アプリの管理）でアプリを再認可し、新しいリフレッシュトークンを設定してください。認可は365日ごとに更新が必要です。',
+    en: 'Re-authorize the app in Seller Central (Apps and Services > Manage Your Apps) and set the new refresh token. Authorizations must be renewed every 365 days.',
+  },
+  rotateSecret: {
+    ja: 'LWAクライアントシークレットが無効か期限切れです（180日ごとのローテーションが必要）。Solution Provider Portal / デベロッパーセントラルで新しいシークレットを発行し、clientSecret を更新してください。',
+    en: 'The LWA client secret is wrong or expired (it must be rotated every 180 days). Issue a new secret in the Solution Provider Portal / Developer Central and update clientSecret.',
+  },
+  checkClientId: {
+    ja: 'LWAクライアントIDとシークレットの組み合わせを確認してください（アプリの「LWA認証情報」）。',
+    en: 'Check the LWA client id and secret pair (the app\'s "LWA credentials").',
+  },
+  permission: {
+    ja: 'アクセスが拒否されました。アプリに必要なロール（注文の閲覧・出荷通知、購入者・配送先情報）が付与されているか、極東（FE）リージョンのエンドポイントを使っているか、出品者が認可を取り消していないかを確認してください。',
+    en: 'Access denied. Check that the app has the roles it needs (orders, shipment confirmation, buyer and recipient data), that the Far East (FE) endpoint is used, and that the seller has not revoked the authorization.',
+  },
+  notEligible: {
+    ja: 'このアカウントはAPIを利用できません。API連携には大口出品（プロフェッショナル）アカウントが必要です。なお、このメッセージは廃止済みのAmazon MWSのものです（2024年以降はSP-APIのみ）。',
+    en: 'This account may not use the API: API access needs a Professional (大口出品) selling account. This message comes from Amazon MWS, which is retired; only the SP-API works since 2024.',
+  },
+  clockSkew: {
+    ja: 'リクエストの時刻が未来すぎると判定されました。サーバーの時計（NTP同期とタイムゾーン）を正しく設定してください。なお、このメッセージは廃止済みのAmazon MWSのものです（SP-APIは署名不要）。',
+    en: 'The request time was judged too far in the future. Fix the machine\'s clock (NTP sync and time zone). This message comes from Amazon MWS, which is retired; the SP-API needs no signature.',
+  },
+  developerAccess: {
+    ja: '開発者のアクセス権限が失効しています。セラーセントラルで開発者（アプリ）の認可を更新してください（年1回必要）。MWSは廃止済みのため、SP-APIアプリとして再認可してください。',
+    en: 'The developer\'s access has lapsed. Renew the developer (app) authorization in Seller Central, which is needed once a year. MWS is retired: re-authorize as an SP-API app.',
+  },
+  invalidInput: {
+    ja: 'Amazonがリクエストを不正と判断しました。メッセージの項目を確認してください。',
+    en: 'Amazon rejected the request as invalid; check the field the message names.',
+  },
+  throttled: {
+    ja: 'Amazonのレート制限に達しました。しばらく待って再実行されます。同じ出品者・アプリで他のプログラムが同時にAPIを呼んでいないか確認してください。',
+    en: 'Amazon\'s rate limit was hit; the call is retried after a pause. Check whether another program calls the API for the same seller and app.',
+  },
+  unavailable: {
+    ja: 'Amazon側で一時的な障害が発生しています。時間をおいて再実行してください。',
+    en: 'Amazon is temporarily failing; try again later.',
+  },
+  accessTokenExpired: {
+    ja: 'アクセストークンが期限切れです。自動で再取得して再送します。繰り返す場合はサーバーの時計を確認してください。',
+    en: 'The access token expired; it is refreshed and the request sent again. If this repeats, check the machine\'s clock.',
+  },
+} as const satisfies Record<string, Hint>;
+
+/** The first error of an SP-API error body, or null when the body is not an SP-API error list. */
+export function firstSpApiError(response: HttpResponse): SpApiError | null {
+  try {
+    const parsed = spApiErrorListSchema.safeParse(JSON.parse(response.text));
+    return parsed.success ? (parsed.data.errors[0] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+const MWS_NOT_ELIGIBLE = /does not have an eligible Amazon account/i;
+const MWS_SIGNATURE_FUTURE = /signature is too far in the future/i;
+// MWS named the operation ("Feeds.SubmitFeed", "Reports.Request Report", "orders get order");
+// the SP-API's own 403 says "Access to requested resource is denied." and is not this.
+const MWS_ACCESS_DENIED = /\bAccess to (?!requested resource)[\w.]+(?: [\w.]+)* (?:is|id) denied|\bAccessDenied\b/i;
+const ACCESS_TOKEN_EXPIRED = /access token.*expired|expired.*access token/i;
+
+/**
+ * Recognizes the Amazon MWS messages shops still meet in old middleware and logs (specs/amazon.md
+ * §3.2, seed 003). MWS is retired, so each hint also says so.
+ */
+export function classifyMwsMessage(text: string, base: Record<string, unknown>): MallkitError | null {
+  if (MWS_NOT_ELIGIBLE.test(text)) {
+    return new PermissionError('amazon: the seller account is not eligible for API access (MWS message)', { ...base, mallCode: 'AccessDenied', hint: AMAZON_HINTS.notEligible });
+  }
+  if (MWS_SIGNATURE_FUTURE.test(text)) {
+    return new ClockSkewError('amazon: request signature is too far in the future (MWS message)', { ...base, mallCode: 'RequestExpired', hint: AMAZON_HINTS.clockSkew });
+  }
+  if (MWS_ACCESS_DENIED.test(text)) {
+    return new PermissionError('amazon: access denied (MWS AccessDenied)', { ...base, mallCode: 'AccessDenied', hint: AMAZON_HINTS.developerAccess });
+  }
+  return null;
+}
+
+/** Rate (req/s) the connector believes for an operation, to size the wait after a 429. */
+export type RateOf = (operation: string) => number;
+
+/** Builds the SP-API error table. */
+export function createAmazonClassifier(rateOf: RateOf): ErrorClassifier {
+  return (response: HttpResponse, request: HttpRequest): MallkitError | null => {
+    if (response.ok) return null;
+    const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
+    const error = firstSpApiError(response);
+    const text = error ? `${error.code} ${error.message} ${error.details ?? ''}` : response.text;
+    const said = error ? `${error.code}: ${error.message}${error.details ? ` (${error.details})` : ''}` : `HTTP ${response.status}`;
+    const message = `amazon ${request.operation}: ${said}`;
+    const withCode = { ...base, mallCode: error?.code ?? null };
+
+    const mws = classifyMwsMessage(text, withCode);
+    if (mws) return mws;
+
+    switch (true) {
+      case response.status === 429: {
+        const rate = rateOf(request.operation);
+        // No Retry-After on 429s: wait one token's refill, bounded so that slow plans do not stall retries.
+        return new RateLimitError(message, { ...withCode, hint: AMAZON_HINTS.throttled, retryAfterMs: Math.min(Math.ceil(1000 / rate), 30_000) });
+      }
+      case (response.status === 401 || response.status === 403) && ACCESS_TOKEN_EXPIRED.test(text):
+      case response.status === 401:
+        return new CredentialError(message, { ...withCode, credential: 'accessToken', reason: 'expired', hint: AMAZON_HINTS.accessTokenExpired });
+      case response.status === 403:
+        return new PermissionError(message, { ...withCode, hint: AMAZON_HINTS.permission });
+      case response.status === 404:
+        return new NotFoundError(message, withCode);
+      case response.status >= 500:
+        return new MallUnavailableError(message, { ...withCode, hint: AMAZON_HINTS.unavailable });
+      case response.status >= 400: {
+        const field = error ? /^(\w+)\s*:/.exec(error.message)?.[1] ?? null : null;
+        if (!error && response.text.trim().startsWith('<')) {
+          // API Gateway answers some 4xx with HTML (e.g. a header too large): not an SP-API error list.
+          return new InvalidRequestError(`${message}: the gateway refused the request`, { ...withCode, hint: AMAZON_HINTS.invalidInput });
+        }
+        return new InvalidRequestError(message, { ...withCode, field, hint: AMAZON_HINTS.invalidInput });
+      }
+      default:
+        return new ResponseFormatError(`${message}: unexpected status`, { ...withCode, excerpt: response.text.slice(0, 300) });
+    }
+  };
+}
+
+/** The LWA error body: `{ error, error_description }`. */
+function lwaError(response: HttpResponse): { error: string; description: string } | null {
+  try {
+    const body = JSON.parse(response.text) as unknown;
+    if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string') {
+      const description = 'error_description' in body && typeof body.error_description === 'string' ? body.error_description : '';
+      return { error: body.error, description };
+    }
+  } catch {
+    // not JSON: handled below
+  }
+  return null;
+}
+
+/**
+ * The LWA token endpoint's error table (specs/amazon.md §1.2): invalid_grant means the refresh
+ * token is dead (the seller must re-authorize), invalid_client means the client secret is wrong
+ * or was not rotated in time.
+ */
+export const classifyLwa: ErrorClassifier = (response, request) => {
+  if (response.ok) return null;
+  const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
+  const error = lwaError(response);
+  if (!error) {
+    return response.status >= 500
+      ? new MallUnavailableError(`amazon LWA: HTTP ${response.status}`, { ...base, hint: AMAZON_HINTS.unavailable })
+      : new ResponseFormatError(`amazon LWA: HTTP ${response.status} without an LWA error body`, { ...base, excerpt: response.text.slice(0, 300) });
+  }
+  const withCode = { ...base, mallCode: error.error };
+  const message = `amazon LWA: ${error.error}${error.description ? ` (${error.description})` : ''}`;
+  switch (error.error) {
+    case 'invalid_grant':
+      return new CredentialError(message, { ...withCode, credential: 'refreshToken', reason: 'revoked', hint: AMAZON_HINTS.reauthorize });
+    case 'invalid_client':
+      return new CredentialError(message, { ...withCode, credential: 'clientSecret', reason: 'invalid', hint: AMAZON_HINTS.rotateSecret });
+    case 'unauthorized_client':
+    case 'invalid_scope':
+      return new CredentialError(message, { ...withCode, credential: 'clientId', reason: 'invalid', hint: AMAZON_HINTS.checkClientId });
+    case 'server_error':
+    case 'temporarily_unavailable':
+      return new MallUnavailableError(message, { ...withCode, hint: AMAZON_HINTS.unavailable });
+    default:
+      return new InvalidRequestError(message, withCode);
+  }
+};

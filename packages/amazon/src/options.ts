@@ -1,0 +1,61 @@
+import type { CarrierCode, ConnectorOptions, PaymentMethodCode, TimeSlotCode, TokenStore } from '@mallkit/core';
+import { z } from 'zod';
+import type { IncludedData } from './api/orders-2026.js';
+import type { AmazonOperation, UsagePlan } from './rate-limits.js';
+
+/** Which Orders API reads orders. */
+export type OrdersApiVersion = '2026-01-01' | 'v0';
+
+/** Options of createAmazonConnector: the app's LWA credentials, the seller's refresh token, and tuning. */
+export interface AmazonConnectorOptions extends ConnectorOptions {
+  /** The app's LWA client id (`amzn1.application-oa2-client.…`), from the app's "LWA credentials". */
+  readonly clientId: string;
+  /** The app's LWA client secret. Rotate it every 180 days. */
+  readonly clientSecret: string;
+  /** The seller's refresh token (`Atzr|…`), from authorizing the app in Seller Central. Renew every 365 days. */
+  readonly refreshToken: string;
+  /** The seller's merchant token (出品者ID); the default shopId. */
+  readonly sellerId?: string;
+  /** Default Amazon.co.jp (`A1VC38T7YXB528`). */
+  readonly marketplaceId?: string;
+  /** Use the Far East sandbox host instead of production (ignored when baseUrl is given). */
+  readonly sandbox?: boolean;
+  /** The LWA token endpoint; default `https://api.amazon.com/auth/o2/token`. */
+  readonly lwaTokenUrl?: string;
+  /** Which API reads orders: `2026-01-01` (default) or the deprecated `v0` (until 2027-03-27). */
+  readonly ordersApi?: OrdersApiVersion;
+  /** Whose orders listOrders returns; default `['MERCHANT']` (the orders the shop ships itself). */
+  readonly fulfilledBy?: ReadonlyArray<'MERCHANT' | 'AMAZON'>;
+  /** Datasets the v2026 reads ask for; default buyer, recipient, proceeds, expense, promotion, cancellation, fulfillment, packages, payment. */
+  readonly includedData?: readonly IncludedData[];
+  /** When the seller authorized the app (or last renewed): the authorization lapses 365 days later. */
+  readonly authorizedAt?: Date | string;
+  /** When the client secret was last issued: it must be rotated within 180 days. */
+  readonly clientSecretRotatedAt?: Date | string;
+  /** Usage plans per operation, when Amazon granted the seller more than the defaults. */
+  readonly usagePlans?: Partial<Record<AmazonOperation, UsagePlan>>;
+  /** Where access tokens are kept between processes; default in memory. */
+  readonly tokenStore?: TokenStore;
+  /** The shop's 変換設定: these rows win over the built-in tables. */
+  readonly mappers?: {
+    readonly carrier?: Readonly<Record<string, CarrierCode>>;
+    readonly paymentMethod?: Readonly<Record<string, PaymentMethodCode>>;
+    readonly timeSlot?: Readonly<Record<string, TimeSlotCode>>;
+    /** Normalized carrier → the CarrierCode confirmShipment sends (`Other` sends the Japanese name). */
+    readonly carrierCodes?: Readonly<Partial<Record<CarrierCode, string>>>;
+  };
+}
+
+const instant = z.union([z.date(), z.string()]).refine((value) => !Number.isNaN(new Date(value).getTime()), 'must be a date');
+
+/** Checks the credential options before anything is sent. */
+export const amazonCredentialOptionsSchema = z.object({
+  clientId: z.string().trim().min(1, 'the app\'s LWA client id is required'),
+  clientSecret: z.string().trim().min(1, 'the app\'s LWA client secret is required'),
+  refreshToken: z.string().trim().min(1, 'the seller\'s refresh token is required'),
+  sellerId: z.string().trim().min(1).optional(),
+  marketplaceId: z.string().trim().min(1).optional(),
+  ordersApi: z.enum(['2026-01-01', 'v0']).optional(),
+  authorizedAt: instant.optional(),
+  clientSecretRotatedAt: instant.optional(),
+});

@@ -1,0 +1,156 @@
+import { ClockSkewError, CredentialError, MallUnavailableError, PermissionError, ValidationError, InvalidRequestError } from '@mallkit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
+
+let rig: TestRig | undefined;
+afterEach(() => rig?.close());
+
+const first = (r: TestRig): string => [...r.sandbox.orders.keys()][0] ?? '';
+
+describe('credentials and errors', () => {
+  it('refreshes the access token once for concurrent callers', async () => {
+    rig = createRig(seedOrders(6), NOW);
+    const ids = [...rig.sandbox.orders.keys()];
+    await Promise.all(ids.map((id) => rig!.connector.getOrders([id])));
+    expect(rig.sandbox.kit.log.count({ operation: 'lwaToken' })).toBe(1);
+  });
+
+  it('403 "access token expired": one refresh, then the request is sent again', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    await rig.connector.getOrders([first(rig)]);
+    rig.sandbox.expireAccessTokens();
+    const orders = await rig.connector.getOrders([first(rig)]);
+    expect(orders).toHaveLength(1);
+    expect(rig.sandbox.kit.log.count({ operation: 'lwaToken' })).toBe(2);
+    expect(rig.sandbox.kit.log.forOperation('getOrder').map((e) => e.status)).toEqual([200, 403, 200]);
+  });
+
+  it('invalid_grant → CredentialError naming refreshToken with the re-authorize hint', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.expireCredential();
+    const error = await failure(rig.connector.getOrders([first(rig)]));
+    expect(CredentialError.isInstance(error)).toBe(true);
+    expect((error as CredentialError).credential).toBe('refreshToken');
+    expect((error as CredentialError).mallCode).toBe('invalid_grant');
+    expect((error as CredentialError).hint?.ja).toContain('再認可');
+    expect(rig.sandbox.kit.log.count({ operation: 'lwaToken' })).toBe(1);
+  });
+
+  it('invalid_client → CredentialError naming clientSecret with the rotation hint', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.expireClientSecret();
+    const error = await failure(rig.connector.getOrders([first(rig)]));
+    expect((error as CredentialError).credential).toBe('clientSecret');
+    expect((error as CredentialError).hint?.en).toContain('180 days');
+  });
+
+  it('403 without an expired token → PermissionError, not retried, request id kept', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.kit.faults.inject(
+      { kind: 'status', status: 403, body: JSON.stringify({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: '' }] }), headers: { 'content-type': 'application/json', 'x-amzn-RequestId': 'req-403' } },
+      { operation: 'getOrder' },
+    );
+    const error = await failure(rig.connector.getOrders([first(rig)]));
+    expect(PermissionError.isInstance(error)).toBe(true);
+    expect((error as PermissionError).requestId).toBe('req-403');
+    expect((error as PermissionError).hint?.en).toContain('roles');
+    expect(rig.sandbox.kit.log.count({ operation: 'getOrder' })).toBe(1);
+  });
+
+  it('400 is never retried and keeps Amazon code, message and request id', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.kit.faults.inject(
+      { kind: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 'InvalidInput', message: 'includedData: FOO is not a valid value' }] }), headers: { 'x-amzn-RequestId': 'req-400' } },
+      { operation: 'getOrder' },
+    );
+    const error = await failure(rig.connector.getOrders([first(rig)]));
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect((error as InvalidRequestError).mallCode).toBe('InvalidInput');
+    expect((error as InvalidRequestError).field).toBe('includedData');
+    expect((error as InvalidRequestError).requestId).toBe('req-400');
+    expect(rig.sandbox.kit.log.count({ operation: 'getOrder' })).toBe(1);
+  });
+
+  it('a non-JSON gateway 502 becomes MallUnavailableError and is retried', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.kit.faults.inject({ kind: 'status', status: 502, body: '<html><body>502 Bad Gateway</body></html>', headers: { 'x-amzn-RequestId': 'req-502' } }, { operation: 'getOrder', times: 10 });
+    const error = await failure(rig.connector.getOrders([first(rig)], { retries: 1 }));
+    expect(MallUnavailableError.isInstance(error)).toBe(true);
+    expect((error as MallUnavailableError).requestId).toBe('req-502');
+    expect(rig.sandbox.kit.log.count({ operation: 'getOrder' })).toBe(2);
+  });
+
+  it('recognizes the MWS-era messages shops still see', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    const bodies: Array<[string, (e: unknown) => boolean, string]> = [
+      ['The seller does not have an eligible Amazon account to call Amazon MWS. For more information about eligible accounts,see the Amazon MWS documentation', PermissionError.isInstance, '大口出品'],
+      ['Request signature is too far in the future. Timestamp date: 2026-11-23T10:00:00Z', ClockSkewError.isInstance, '時計'],
+      ['Access to Feeds.SubmitFeed is denied', PermissionError.isInstance, '開発者'],
+    ];
+    for (const [message, is, ja] of bodies) {
+      rig.sandbox.kit.faults.inject({ kind: 'status', status: 401, body: `<ErrorResponse><Error><Message>${message}</Message></Error></ErrorResponse>` }, { operation: 'getOrder' });
+      const error = await failure(rig.connector.getOrders([first(rig)], { retries: 0 }));
+      expect(is(error), message).toBe(true);
+      expect((error as PermissionError).hint?.ja).toContain(ja);
+      expect((error as PermissionError).hint?.en).toContain('MWS');
+    }
+  });
+
+  it('429 QuotaExceeded is waited out and retried; the answer is Amazon\'s real body', async () => {
+    rig = createRig(seedOrders(40), NOW);
+    // The sandbox's plan is smaller than the one the connector believes: Amazon throttles.
+    rig.sandbox.setUsagePlans({ getOrder: { rate: 50, burst: 1 } });
+    const ids = [...rig.sandbox.orders.keys()].slice(0, 6);
+    const orders = await rig.connector.getOrders(ids);
+    expect(orders).toHaveLength(6);
+    const throttled = rig.sandbox.kit.log.filter({ operation: 'getOrder', status: 429 });
+    expect(throttled.length).toBeGreaterThan(0);
+  });
+
+  it('follows x-amzn-RateLimit-Limit when Amazon reports a rate other than the plan', async () => {
+    rig = createRig(seedOrders(10), NOW);
+    rig.sandbox.setUsagePlans({ getOrder: { rate: 25, burst: 30 } });
+    const ids = [...rig.sandbox.orders.keys()].slice(0, 3);
+    await rig.connector.getOrders(ids);
+    expect(rig.connector.client.rateOf('getOrder')).toBe(25);
+    expect(rig.captured.some((line) => line.includes('Amazon reports 25 req/s'))).toBe(true);
+  });
+});
+
+describe('input checks before sending', () => {
+  it('a future ship date (JST written as UTC) is refused for the whole batch, with the JST/UTC hint', async () => {
+    rig = createRig(seedOrders(6), NOW);
+    const id = first(rig);
+    const before = rig.sandbox.kit.log.count();
+    // 15:00 JST written with Z: nine hours ahead of the sandbox's 10:00 JST.
+    const error = await failure(rig.connector.exportShipments([{ orderId: id, carrier: 'yamato', trackingNumber: '1', shippedAt: '2026-11-22T15:00:00Z' }]));
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).field).toBe('updates[0].shippedAt');
+    expect((error as ValidationError).hint?.ja).toContain('+09:00');
+    expect((error as ValidationError).hint?.en).toContain('JST');
+    expect(rig.sandbox.kit.log.count()).toBe(before);
+  });
+
+  it('a ship date before the purchase fails that order only', async () => {
+    const seeds = seedOrders(12);
+    rig = createRig(seeds, NOW);
+    const shippable = seeds.filter((s) => s.status === 'ready_to_ship' || s.status === 'confirmed' || s.status === 'pending_confirmation');
+    const [a, b] = shippable;
+    if (!a || !b) throw new Error('need two shippable seeds');
+    const result = await rig.connector.exportShipments([
+      { orderId: a.id, carrier: 'sagawa', trackingNumber: '111', shippedAt: new Date(Date.parse(a.orderedAt) - 3_600_000) },
+      { orderId: b.id, carrier: 'sagawa', trackingNumber: '222', shippedAt: '2026-11-22T09:00:00+09:00' },
+    ]);
+    expect(result.results[0]).toMatchObject({ id: a.id, ok: false });
+    const err = result.results[0];
+    if (err && !err.ok) expect(err.error.hint?.ja).toContain('日本時間');
+    expect(result.results[1]).toMatchObject({ id: b.id, ok: true, alreadyDone: false });
+    expect(rig.sandbox.kit.log.count({ operation: 'confirmShipment' })).toBe(1);
+  });
+
+  it('listOrders refuses a date type Amazon cannot search', async () => {
+    rig = createRig([], NOW);
+    const error = await failure(collect(rig.connector.listOrders({ from: '2026-11-01T00:00:00+09:00', dateType: 'shipped' })));
+    expect((error as ValidationError).field).toBe('query.dateType');
+  });
+});

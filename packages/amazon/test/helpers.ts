@@ -1,0 +1,74 @@
+import { createSandboxClock, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
+import type { Hooks, Logger } from '@mallkit/core';
+import { createAmazonConnector, type AmazonConnector } from '../src/connector.js';
+import type { AmazonConnectorOptions } from '../src/options.js';
+import { AMAZON_USAGE_PLANS, scaleUsagePlans } from '../src/rate-limits.js';
+import { createAmazonSandbox, type AmazonSandbox } from '../src/testing/index.js';
+
+/** Tests run Amazon's real proportions between operations, 100 times faster. */
+export const TEST_PLANS = scaleUsagePlans(AMAZON_USAGE_PLANS, 100);
+
+/** A connector on a fresh sandbox, with everything it logs and every hook payload captured. */
+export interface TestRig {
+  readonly sandbox: AmazonSandbox;
+  readonly connector: AmazonConnector;
+  readonly clock: SandboxClock;
+  readonly captured: string[];
+  close(): void;
+}
+
+/** Starts a sandbox seeded with `seeds` and a connector on it. */
+export function createRig(seeds: readonly SeedOrder[], now: Date | string, extra: Partial<AmazonConnectorOptions> = {}): TestRig {
+  const clock = createSandboxClock(now);
+  const sandbox = createAmazonSandbox({ clock, usagePlans: TEST_PLANS });
+  sandbox.seed(seeds);
+  const server = startSandboxServer(sandbox.handlers);
+  const captured: string[] = [];
+  const capture = (kind: string) => (message: string, fields?: unknown) => void captured.push(JSON.stringify({ kind, message, fields }));
+  const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
+  const hook = (name: string) => (event: unknown) => void captured.push(JSON.stringify({ hook: name, event }));
+  const hooks: Hooks = { onRequest: hook('request'), onResponse: hook('response'), onRetry: hook('retry'), onThrottle: hook('throttle') };
+  const { clientId, clientSecret, refreshToken, sellerId } = sandbox.credentials;
+  const connector = createAmazonConnector({
+    clientId,
+    clientSecret,
+    refreshToken,
+    sellerId,
+    clock,
+    logger,
+    hooks,
+    usagePlans: TEST_PLANS,
+    retry: { minDelayMs: 20, maxDelayMs: 200, rateLimitMinDelayMs: 50, jitter: false },
+    ...extra,
+  });
+  return { sandbox, connector, clock, captured, close: () => server.close() };
+}
+
+import { generateSeedOrders } from '@mallkit/core/testing';
+import { adaptSeedsForAmazon } from '../src/testing/index.js';
+
+/** The sandbox "now" of the unit tests. */
+export const NOW = '2026-11-22T10:00:00+09:00';
+
+/** Amazon-shaped seed orders over the 30 days before NOW. */
+export function seedOrders(count = 12): SeedOrder[] {
+  const now = Date.parse(NOW);
+  return adaptSeedsForAmazon(generateSeedOrders({ count, seed: 7, from: new Date(now - 30 * 86_400_000), to: new Date(now - 3_600_000) }));
+}
+
+/** Drains an async iterable. */
+export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of source) out.push(item);
+  return out;
+}
+
+/** The error a promise rejects with. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}

@@ -1,0 +1,44 @@
+import {
+  paymentMethodMapper,
+  timeSlotMapper,
+  type CarrierCode,
+  type PaymentMethodCode,
+  type TimeSlotCode,
+  type ValueMapper,
+} from '@mallkit/core';
+import { rakutenCarrierMapper } from './carrier.js';
+
+/**
+ * A shop's own conversions (the 変換設定 of an OMS), winning over the built-in tables:
+ * - `carrier`: deliveryCompany code (`'1000'`) or name → carrier, when reading orders;
+ * - `deliveryCompany`: carrier → deliveryCompany code, when writing shipments back;
+ * - `paymentMethod`: settlementMethod name → payment method;
+ * - `timeSlot`: shippingTerm (`'2'`, `'9'`, `'1820'`…) → time slot.
+ */
+export interface RakutenMapperOverrides {
+  readonly carrier?: Readonly<Record<string, CarrierCode>>;
+  readonly deliveryCompany?: Readonly<Partial<Record<CarrierCode, string>>>;
+  readonly paymentMethod?: Readonly<Record<string, PaymentMethodCode>>;
+  readonly timeSlot?: Readonly<Record<string, TimeSlotCode>>;
+}
+
+/** The mappers a connector uses, with the shop's overrides applied. */
+export interface RakutenMappers {
+  readonly carrier: ValueMapper<CarrierCode>;
+  readonly paymentMethod: ValueMapper<PaymentMethodCode>;
+  readonly timeSlot: ValueMapper<TimeSlotCode>;
+  readonly deliveryCompany: Readonly<Partial<Record<CarrierCode, string>>>;
+}
+
+/** Builds the mappers from the built-in tables and the shop's overrides. */
+export function createRakutenMappers(overrides: RakutenMapperOverrides = {}): RakutenMappers {
+  return {
+    carrier: overrides.carrier ? rakutenCarrierMapper.withOverrides(overrides.carrier) : rakutenCarrierMapper,
+    paymentMethod: overrides.paymentMethod ? paymentMethodMapper.withOverrides(overrides.paymentMethod) : paymentMethodMapper,
+    timeSlot: overrides.timeSlot ? timeSlotMapper.withOverrides(overrides.timeSlot) : timeSlotMapper,
+    deliveryCompany: overrides.deliveryCompany ?? {},
+  };
+}
+
+/** The mappers with no overrides. */
+export const defaultRakutenMappers: RakutenMappers = createRakutenMappers();

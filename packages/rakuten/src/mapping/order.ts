@@ -1,0 +1,108 @@
+import { toIsoJst, tryParseJst, type Delivery, type Order, type OrderWarning, type RecordedShipment } from '@mallkit/core';
+import type { RakutenOrderModel, RakutenPackageModel } from '../api/order-model.js';
+import { mapAmounts } from './amounts.js';
+import { mapItem } from './items.js';
+import { defaultRakutenMappers, type RakutenMappers } from './mappers.js';
+import { isGiftPlaceholder, mapParty } from './party.js';
+import { mapSettlementMethod } from './payment-method.js';
+import { mapOrderProgress } from './status.js';
+
+/** Context of the mapping: which shop the order belongs to, and the shop's mappers. */
+export interface MapOrderContext {
+  readonly shopId: string;
+  readonly mappers?: RakutenMappers;
+}
+
+function iso(value: string | null | undefined): string | null {
+  const date = tryParseJst(value);
+  return date === null ? null : toIsoJst(date);
+}
+
+function mapShipments(pkg: RakutenPackageModel, mappers: RakutenMappers): RecordedShipment[] {
+  return (pkg.ShippingModelList ?? []).map((row) => ({
+    carrier: mappers.carrier.map(row.deliveryCompany ?? row.deliveryCompanyName),
+    trackingNumber: row.shippingNumber?.trim() || null,
+    shippedOn: row.shippingDate ?? null,
+  }));
+}
+
+function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers: RakutenMappers, warn: (w: OrderWarning) => void, index: number): Delivery {
+  const notes = pkg.noshi?.trim() ? [`のし: ${pkg.noshi.trim()}`] : [];
+  if (isGiftPlaceholder(pkg.SenderModel)) {
+    warn({
+      code: 'missing_field',
+      field: `deliveries[${index}].recipient`,
+      message: {
+        ja: 'ソーシャルギフトの受取人が住所を入力していません（「入力待ち」のダミー住所）。この送付先へは発送しないでください。',
+        en: 'Social-gift recipient has not entered an address yet (placeholder 「入力待ち」); do not ship to it.',
+      },
+    });
+  }
+  const timeSlot = order.shippingTerm === null || order.shippingTerm === undefined ? null : mappers.timeSlot.map(String(order.shippingTerm));
+  if (timeSlot?.code === 'unmapped') {
+    warn({
+      code: 'unmapped_value',
+      field: `deliveries[${index}].timeSlot`,
+      message: { ja: `お届け時間帯 ${timeSlot.raw} が未設定です。時間帯変換設定を追加してください。`, en: `Time slot ${timeSlot.raw} is not mapped; add a timeSlot override.` },
+      raw: timeSlot.raw,
+    });
+  }
+  return {
+    deliveryId: String(pkg.basketId),
+    recipient: mapParty(pkg.SenderModel),
+    items: pkg.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map((item) => mapItem(item, notes)),
+    carrier: pkg.defaultDeliveryCompanyCode ? mappers.carrier.map(pkg.defaultDeliveryCompanyCode) : null,
+    shippingMethod: order.DeliveryModel?.deliveryName ?? null,
+    // お届け日指定 and お届け時間帯 are order-level on Rakuten: every package gets them.
+    requestedDate: order.deliveryDate ?? null,
+    timeSlot,
+    shipments: mapShipments(pkg, mappers),
+  };
+}
+
+/** getOrder's OrderModel → the normalized Order, `raw` kept as parsed. */
+export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Order<RakutenOrderModel> {
+  const mappers = context.mappers ?? defaultRakutenMappers;
+  const warnings: OrderWarning[] = [];
+  const warn = (warning: OrderWarning): void => {
+    warnings.push(warning);
+  };
+  const packages = order.PackageModelList.filter((pkg) => pkg.packageDeleteFlag !== 1);
+  const method = mapSettlementMethod(order.SettlementModel?.settlementMethod, order.SettlementModel?.settlementMethodCode, mappers.paymentMethod);
+  if (method.code === 'unmapped') {
+    warn({
+      code: 'unmapped_value',
+      field: 'payment.method',
+      message: { ja: `お支払い方法「${method.raw}」が未設定です。支払方法の変換設定を追加してください。`, en: `Payment method "${method.raw}" is not mapped; add a paymentMethod override.` },
+      raw: method.raw,
+    });
+  }
+  const amounts = mapAmounts(order, warn);
+  return {
+    mall: 'rakuten',
+    shopId: context.shopId,
+    id: order.orderNumber,
+    status: mapOrderProgress(order.orderProgress),
+    orderedAt: iso(order.orderDatetime) ?? order.orderDatetime,
+    updatedAt: null,
+    confirmedAt: iso(order.shopOrderCfmDatetime),
+    buyer: mapParty(order.OrdererModel),
+    deliveries: packages.map((pkg, index) => mapDelivery(order, pkg, mappers, warn, index)),
+    amounts,
+    payment: { method, paidAt: null },
+    flags: {
+      fraudReview: false,
+      suspect: (order.cautionDisplayType ?? 0) > 0,
+      provisional: false,
+      buyerMayCancel: false,
+      gift: order.giftCheckFlag === 1,
+      multipleDestinations: packages.length > 1 || order.severalSenderFlag === 1,
+      preorder: order.orderType === 6,
+      deliveryPromise: order.asurakuFlag === 1 || order.deliveryCertPrgFlag === 1,
+      business: false,
+    },
+    notes: { buyerComment: order.remarks?.trim() || null, shopMemo: order.memo?.trim() || null },
+    warnings,
+    raw: order,
+  };
+}

@@ -1,0 +1,62 @@
+import type { MappedOrderStatus, OrderStatus } from '@mallkit/core';
+
+/** Rakuten's orderProgress codes. */
+export const ORDER_PROGRESS_CODES = [100, 200, 300, 400, 500, 600, 700, 800, 900] as const;
+/** One orderProgress code. */
+export type OrderProgress = (typeof ORDER_PROGRESS_CODES)[number];
+
+/** The RMS screen names of each orderProgress. */
+export const ORDER_PROGRESS_NAMES: Readonly<Record<OrderProgress, string>> = {
+  100: '注文確認待ち',
+  200: '楽天処理中',
+  300: '発送待ち',
+  400: '変更確定待ち',
+  500: '発送済',
+  600: '支払手続き中',
+  700: '支払手続き済',
+  800: 'キャンセル確定待ち',
+  900: 'キャンセル確定',
+};
+
+/*
+ * orderProgress → normalized status. 200 楽天処理中 comes after the shop's confirmation (Rakuten
+ * runs its checks and payment authorisation), so it is `confirmed`; 400 変更確定待ち waits on the
+ * shop to settle a change, which is a hold; 600 支払手続き中 is after shipment, so still `shipped`,
+ * and 700 支払手続き済 closes the order.
+ */
+const TO_NORMALIZED: Readonly<Record<OrderProgress, OrderStatus>> = {
+  100: 'pending_confirmation',
+  200: 'confirmed',
+  300: 'ready_to_ship',
+  400: 'on_hold',
+  500: 'shipped',
+  600: 'shipped',
+  700: 'completed',
+  800: 'cancel_requested',
+  900: 'cancelled',
+};
+
+function isOrderProgress(value: number): value is OrderProgress {
+  return (ORDER_PROGRESS_CODES as readonly number[]).includes(value);
+}
+
+/** Maps an orderProgress to the normalized status, keeping the code as the raw string. */
+export function mapOrderProgress(progress: number): MappedOrderStatus {
+  const raw = String(progress);
+  return isOrderProgress(progress) ? { code: TO_NORMALIZED[progress], raw } : { code: 'unmapped', raw };
+}
+
+/**
+ * The orderProgress codes to search for a set of normalized statuses (the other direction, for
+ * listOrders' `statuses` filter). Statuses Rakuten has no code for (`awaiting_payment`,
+ * `delivered`) contribute none.
+ */
+export function orderProgressFor(statuses: readonly OrderStatus[]): OrderProgress[] {
+  const wanted = new Set(statuses);
+  return ORDER_PROGRESS_CODES.filter((code) => wanted.has(TO_NORMALIZED[code]));
+}
+
+/** True when an order at this orderProgress can no longer be confirmed or shipped because it is (being) cancelled. */
+export function isCancelledProgress(progress: number): boolean {
+  return progress === 800 || progress === 900;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createRakutenMappers, mapOrder, mapOrderProgress, orderProgressFor, parseChoices, type RakutenOrderModel } from '../src/index.js';
+import { seedToWire } from '../src/testing/index.js';
+import { seeds } from './fixtures.js';
+
+function wireOrders(): RakutenOrderModel[] {
+  const counters = { basketId: 1, itemDetailId: 1, shippingDetailId: 1 };
+  return seeds(60).map((s) => seedToWire(s, counters));
+}
+
+describe('mapping getOrder to the normalized Order', () => {
+  it('-9999 postage becomes null with the 送料が未設定 warning; goods stay; totals that depend on it are null too', () => {
+    const wire = wireOrders().find((o) => o.postagePrice === -9999)!;
+    const order = mapOrder(wire, { shopId: 's' });
+    expect(order.amounts.shipping).toBeNull();
+    expect(order.amounts.total).toBeNull();
+    expect(order.amounts.billed).toBeNull();
+    expect(order.amounts.goods).toBe(wire.goodsPrice);
+    const warning = order.warnings.find((w) => w.field === 'amounts.shipping');
+    expect(warning).toMatchObject({ code: 'sentinel_value', raw: -9999 });
+    expect(warning?.message.ja).toContain('送料が未設定の注文です');
+  });
+
+  it('keeps every package with its items, SKU, options, masked e-mail, coupons, points, tax and time slot', () => {
+    const wire = wireOrders().find((o) => o.PackageModelList.length > 1 && (o.couponAllTotalPrice ?? 0) > 0) ?? wireOrders().find((o) => o.PackageModelList.length > 1)!;
+    const order = mapOrder(wire, { shopId: 'shop-1' });
+    expect(order.deliveries.map((d) => d.deliveryId)).toEqual(wire.PackageModelList.map((p) => String(p.basketId)));
+    expect(order.flags.multipleDestinations).toBe(true);
+    const item = wire.PackageModelList[0]!.ItemModelList[0]!;
+    const mapped = order.deliveries[0]!.items[0]!;
+    expect(mapped).toMatchObject({ lineId: String(item.itemDetailId), productId: item.manageNumber, sku: item.SkuModelList?.[0]?.merchantDefinedSkuId, quantity: item.units, unitPrice: item.priceTaxIncl });
+    expect(mapped.options).toEqual(parseChoices(item.selectedChoice));
+    expect(order.buyer.email).toBe(wire.OrdererModel.emailAddress);
+    expect(order.buyer.email).toMatch(/@pc\.fw\.rakuten\.ne\.jp$/);
+    expect(order.buyer.postalCode).toBe(`${wire.OrdererModel.zipCode1}${wire.OrdererModel.zipCode2}`);
+    expect(order.amounts.coupons).toBe(wire.couponAllTotalPrice);
+    expect(order.amounts.points).toBe(wire.PointModel?.usedPoint);
+    expect(order.amounts.tax).toBe(wire.TaxSummaryModelList!.reduce((n, r) => n + (r.reqPriceTax ?? 0), 0));
+    expect(order.orderedAt).toMatch(/\+09:00$/);
+    expect(order.raw).toBe(wire);
+  });
+
+  it('maps shippingTerm, settlement method and carrier through the mappers, raw kept; unknown values are unmapped with a warning; overrides win', () => {
+    const wire = { ...wireOrders()[0]!, shippingTerm: 1416 };
+    expect(mapOrder(wire, { shopId: 's' }).deliveries[0]!.timeSlot).toEqual({ code: '14-16', raw: '1416' });
+    expect(mapOrder({ ...wire, shippingTerm: 1 }, { shopId: 's' }).deliveries[0]!.timeSlot).toEqual({ code: '08-12', raw: '1' });
+    const afternoon = mapOrder({ ...wire, shippingTerm: 2 }, { shopId: 's' });
+    expect(afternoon.deliveries[0]!.timeSlot).toEqual({ code: 'unmapped', raw: '2' });
+    expect(afternoon.warnings.some((w) => w.code === 'unmapped_value')).toBe(true);
+    const withOverride = mapOrder({ ...wire, shippingTerm: 2 }, { shopId: 's', mappers: createRakutenMappers({ timeSlot: { '2': '12-18' } }) });
+    expect(withOverride.deliveries[0]!.timeSlot).toEqual({ code: '12-18', raw: '2' });
+
+    const card = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 1, settlementMethod: 'クレジットカード' } }, { shopId: 's' });
+    expect(card.payment.method).toEqual({ code: 'credit_card', raw: 'クレジットカード' });
+    const seven = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 13, settlementMethod: 'セブンイレブン（前払）' } }, { shopId: 's' });
+    expect(seven.payment.method).toEqual({ code: 'convenience_store', raw: 'セブンイレブン（前払）' });
+    const odd = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 99, settlementMethod: '楽天新決済' } }, { shopId: 's' });
+    expect(odd.payment.method).toEqual({ code: 'unmapped', raw: '楽天新決済' });
+    const fixed = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 99, settlementMethod: '楽天新決済' } }, { shopId: 's', mappers: createRakutenMappers({ paymentMethod: { 楽天新決済: 'rakuten_pay' } }) });
+    expect(fixed.payment.method.code).toBe('rakuten_pay');
+
+    const shipped = wireOrders().find((o) => (o.PackageModelList[0]?.ShippingModelList?.length ?? 0) > 0)!;
+    const row = shipped.PackageModelList[0]!.ShippingModelList![0]!;
+    const shipment = mapOrder(shipped, { shopId: 's' }).deliveries[0]!.shipments[0]!;
+    expect(shipment.carrier?.raw).toBe(row.deliveryCompany);
+    expect(shipment.trackingNumber).toBe(row.shippingNumber);
+  });
+
+  it('orderProgress both ways', () => {
+    expect([100, 200, 300, 400, 500, 600, 700, 800, 900].map((p) => mapOrderProgress(p).code)).toEqual([
+      'pending_confirmation', 'confirmed', 'ready_to_ship', 'on_hold', 'shipped', 'shipped', 'completed', 'cancel_requested', 'cancelled',
+    ]);
+    expect(mapOrderProgress(150)).toEqual({ code: 'unmapped', raw: '150' });
+    expect(orderProgressFor(['shipped', 'cancelled'])).toEqual([500, 600, 900]);
+    expect(orderProgressFor(['awaiting_payment', 'delivered'])).toEqual([]);
+  });
+
+  it('warns about a social-gift recipient who has not entered an address', () => {
+    const wire = wireOrders()[0]!;
+    const pkg = wire.PackageModelList[0]!;
+    const gift = { ...wire, PackageModelList: [{ ...pkg, SenderModel: { ...pkg.SenderModel, zipCode1: '999', zipCode2: '9999', prefecture: '入力待ち' } }] };
+    expect(mapOrder(gift, { shopId: 's' }).warnings.some((w) => w.field === 'deliveries[0].recipient')).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+import { CARRIER_CODES, InvalidRequestError, OrderStateError, ValidationError } from '@mallkit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deliveryCompanyFor, RAKUTEN_DELIVERY_COMPANIES, rakutenCarrierMapper } from '../src/index.js';
+import { rejection, seeds } from './fixtures.js';
+import { startRig, type TestRig } from './harness.js';
+
+describe('deliveryCompany codes', () => {
+  it('has all 32 codes 1000–1031, each mapping to a distinct carrier and back', () => {
+    expect(RAKUTEN_DELIVERY_COMPANIES.map(([code]) => code)).toEqual(Array.from({ length: 32 }, (_, i) => String(1000 + i)));
+    for (const [code, , carrier] of RAKUTEN_DELIVERY_COMPANIES) {
+      expect(rakutenCarrierMapper.map(code)).toEqual({ code: carrier, raw: code });
+      expect(deliveryCompanyFor(carrier)).toEqual({ code, exact: true });
+    }
+    expect(new Set(RAKUTEN_DELIVERY_COMPANIES.map(([, , c]) => c)).size).toBe(32);
+    const without = CARRIER_CODES.filter((c) => !RAKUTEN_DELIVERY_COMPANIES.some(([, , carrier]) => carrier === c));
+    for (const carrier of without) expect(deliveryCompanyFor(carrier)).toEqual({ code: '1000', exact: false });
+    expect(deliveryCompanyFor('store_pickup', { store_pickup: '1028' })).toEqual({ code: '1028', exact: true });
+    expect(rakutenCarrierMapper.map('1099')).toEqual({ code: 'unmapped', raw: '1099' });
+  });
+});
+
+describe('exportShipments', () => {
+  let rig: TestRig;
+  afterEach(() => rig.close());
+
+  const single = (r: TestRig, progress = 300) => [...r.sandbox.orders.values()].find((o) => o.orderProgress === progress && o.PackageModelList.length === 1)!;
+
+  it('refuses before sending: missing carrier, blank tracking number, missing or future date', async () => {
+    rig = startRig(seeds(40));
+    const id = single(rig).orderNumber;
+    const cases: Array<[unknown, RegExp]> = [
+      [{ orderId: id, trackingNumber: '491234567890', shippedAt: '2026-11-21' }, /carrier/],
+      [{ orderId: id, carrier: 'yamato', trackingNumber: '  ', shippedAt: '2026-11-21' }, /trackingNumber/],
+      [{ orderId: id, carrier: 'yamato', trackingNumber: '491234567890' }, /shippedAt/],
+      [{ orderId: id, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: '2026-11-23' }, /updates\[0\]\.shippedAt/],
+    ];
+    for (const [update, field] of cases) {
+      // @ts-expect-error deliberately incomplete input
+      const error = await rejection(rig.connector.exportShipments([update]));
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect((error as ValidationError).field).toMatch(field);
+    }
+    expect(rig.sandbox.kit.log.count()).toBe(0);
+  });
+
+  it('is idempotent: the same tracking number again is alreadyDone and adds no row; a corrected date updates the row', async () => {
+    rig = startRig(seeds(40));
+    const order = single(rig);
+    const update = { orderId: order.orderNumber, carrier: 'yamato' as const, trackingNumber: '4912-3456-7890', shippedAt: '2026-11-21' };
+    expect((await rig.connector.exportShipments([update])).succeeded).toBe(1);
+    expect(order.orderProgress).toBe(500);
+    const again = await rig.connector.exportShipments([{ ...update, trackingNumber: '491234567890' }]);
+    expect(again.results[0]).toMatchObject({ ok: true, alreadyDone: true });
+    expect(rig.sandbox.kit.log.count({ operation: 'updateOrderShipping' })).toBe(1);
+    expect(order.PackageModelList[0]!.ShippingModelList).toHaveLength(1);
+    const fixed = await rig.connector.exportShipments([{ ...update, shippedAt: '2026-11-20' }]);
+    expect(fixed.results[0]).toMatchObject({ ok: true, alreadyDone: false });
+    const rows = order.PackageModelList[0]!.ShippingModelList!;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.shippingDate).toBe('2026-11-20');
+  });
+
+  it('reports per order: a cancelled order and a multi-destination order without deliveryId fail, the others go through', async () => {
+    rig = startRig(seeds(40));
+    const good = single(rig).orderNumber;
+    const cancelled = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 900)!.orderNumber;
+    const multi = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 300 && o.PackageModelList.length > 1)!;
+    const common = { carrier: 'japan_post' as const, trackingNumber: '1234-5678-9012', shippedAt: '2026-11-21' };
+    const result = await rig.connector.exportShipments([
+      { orderId: cancelled, ...common },
+      { orderId: multi.orderNumber, ...common },
+      { orderId: multi.orderNumber, deliveryId: String(multi.PackageModelList[1]!.basketId), ...common },
+      { orderId: good, ...common },
+    ]);
+    expect(result.results.map((r) => r.ok)).toEqual([false, false, true, true]);
+    const [first, second] = result.results;
+    if (first && !first.ok) expect(OrderStateError.isInstance(first.error)).toBe(true);
+    if (second && !second.ok) {
+      expect(InvalidRequestError.isInstance(second.error)).toBe(true);
+      expect((second.error as InvalidRequestError).field).toBe('updates[1].deliveryId');
+    }
+  });
+
+  it('a carrier Rakuten has no code for goes as 1000 その他 with a warning', async () => {
+    rig = startRig(seeds(40));
+    const id = single(rig).orderNumber;
+    const result = await rig.connector.exportShipments([{ orderId: id, carrier: { code: 'other', name: 'トールエクスプレス' }, trackingNumber: 'TX-1', shippedAt: '2026-11-22' }]);
+    expect(result.results[0]).toMatchObject({ ok: true });
+    const first = result.results[0];
+    if (first?.ok) expect(first.warnings[0]).toContain('1000');
+  });
+});

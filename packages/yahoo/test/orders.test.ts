@@ -1,0 +1,126 @@
+import { generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setup, type Setup } from './harness.js';
+
+async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of source) out.push(item);
+  return out;
+}
+
+function seeds(count = 20): SeedOrder[] {
+  return generateSeedOrders({ count, seed: 11, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' }).map((s) => ({
+    ...s,
+    flags: { ...s.flags, fraudReview: false },
+  }));
+}
+
+describe('listOrders and the normalized order', () => {
+  let env: Setup;
+  afterEach(() => env.close());
+
+  it('sees an order released from fraud review after its OrderTime window was read, by PublicationTime, once', async () => {
+    // includeFraudHeld false: FraudHoldDisplayType=0, so the held order is invisible, as on Yahoo by default.
+    const window = { from: '2026-11-09T00:00:00+09:00', to: '2026-11-21T00:00:00+09:00' };
+    env = setup('2026-11-22T10:00:00+09:00', { includeFraudHeld: false });
+    const adapted = env.sandbox.seed(seeds());
+    const held = adapted[3]?.id ?? '';
+    env.sandbox.holdForFraudReview(held);
+    const first = await collect(env.connector.listOrders(window));
+    expect(first.map((o) => o.id)).not.toContain(held);
+    // Released on the 22nd: its OrderTime (the 13th) is old, its PublicationTime new.
+    env.sandbox.releaseFraudHold(held);
+    const since = await collect(env.connector.listOrders({ from: '2026-11-22T09:00:00+09:00', to: '2026-11-22T23:00:00+09:00' }));
+    expect(since.map((o) => o.id)).toEqual([held]);
+    const both = await collect(env.connector.listOrders({ from: '2026-11-09T00:00:00+09:00', to: '2026-11-22T23:00:00+09:00' }));
+    expect(both.filter((o) => o.id === held)).toHaveLength(1);
+    expect(both).toHaveLength(adapted.length);
+  });
+
+  it('includes held orders by default, flagged fraudReview and on_hold', async () => {
+    env = setup();
+    const adapted = env.sandbox.seed(seeds(5));
+    env.sandbox.holdForFraudReview(adapted[0]?.id ?? '');
+    const orders = await collect(env.connector.listOrders({ from: '2026-11-09T00:00:00+09:00' }));
+    const held = orders.find((o) => o.id === adapted[0]?.id);
+    expect(held?.flags.fraudReview).toBe(true);
+    expect(held?.status.code).toBe('on_hold');
+    expect(orders).toHaveLength(5);
+  });
+
+  it('pages through 2,000 per call by Start/TotalCount', async () => {
+    env = setup();
+    const many = generateSeedOrders({ count: 2100, seed: 3, from: '2026-11-01T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' });
+    env.sandbox.seed(many);
+    const ids: string[] = [];
+    // Only the paging is under test here: stop before the per-order detail calls pile up.
+    const { pagesOf } = await import('../src/operations/list-orders.js');
+    const ctxLike = { client: env.connector.client } as Parameters<typeof pagesOf>[0];
+    for await (const entry of pagesOf(ctxLike, { OrderTimeFrom: '20261101000000', OrderTimeTo: '20261121000000', FraudHoldDisplayType: '1' }, ['OrderId'], {})) ids.push(entry.OrderId);
+    expect(new Set(ids).size).toBe(2100);
+    const starts = env.sandbox.kit.log.filter({ operation: 'orderList' }).map((e) => /<Start>(\d+)<\/Start>/.exec(e.bodyText)?.[1]);
+    expect(starts).toEqual(['1', '2001']);
+  });
+
+  it('maps PayMethod by code, ShipRequestTime through the time-slot mapper, CDATA text, options and inscriptions', async () => {
+    env = setup('2026-11-22T10:00:00+09:00', { mappers: { paymentMethod: { payment_e3: 'bank_transfer' }, timeSlot: { 夜間: '19-21' } } });
+    const [seed] = env.sandbox.seed(seeds(1));
+    const record = env.sandbox.orders.get(seed?.id ?? '');
+    if (!record) throw new Error('no record');
+    record.Pay.PayMethod = 'payment_a17';
+    record.Pay.PayMethodName = '名前は変わる & <変わった>';
+    record.Ship.ShipRequestTime = '14:00～16:00';
+    record.order.BuyerComments = 'のし紙は <外のし> & 赤白 ]]> で';
+    record.order.OrderTime = '20261113091500';
+    record.order.IsReadOnly = '1';
+    record.order.Suspect = '1';
+    const first = record.Item[0];
+    if (first) {
+      first.options = [{ Index: '1', Name: 'カラー', Value: 'ネイビー' }];
+      first.inscriptions = [{ Index: '1', Name: '名入れ', Value: '山田' }];
+    }
+    let [order] = await env.connector.getOrders([seed?.id ?? '']);
+    expect(order?.payment.method).toEqual({ code: 'paypay', raw: 'payment_a17' });
+    expect(order?.deliveries[0]?.timeSlot).toEqual({ code: '14-16', raw: '14:00～16:00' });
+    expect(order?.notes.buyerComment).toBe('のし紙は <外のし> & 赤白 ]]> で');
+    expect(order?.raw.Pay?.PayMethodName).toBe('名前は変わる & <変わった>');
+    expect(order?.orderedAt).toBe('2026-11-13T09:15:00+09:00');
+    expect(order?.flags).toMatchObject({ buyerMayCancel: true, suspect: true });
+    expect(order?.deliveries[0]?.items[0]).toMatchObject({ options: [{ name: 'カラー', value: 'ネイビー' }], notes: ['名入れ: 山田'] });
+    expect(Array.isArray(order?.raw.Item)).toBe(true);
+
+    record.Pay.PayMethod = 'payment_e3';
+    record.Ship.ShipRequestTime = '夜間';
+    [order] = await env.connector.getOrders([seed?.id ?? '']);
+    expect(order?.payment.method).toEqual({ code: 'bank_transfer', raw: 'payment_e3' });
+    expect(order?.deliveries[0]?.timeSlot).toEqual({ code: '19-21', raw: '夜間' });
+
+    record.Pay.PayMethod = 'payment_e9';
+    [order] = await env.connector.getOrders([seed?.id ?? '']);
+    expect(order?.payment.method).toEqual({ code: 'unmapped', raw: 'payment_e9' });
+    expect(order?.warnings.map((w) => w.field)).toContain('payment.method');
+  });
+
+  it('computes goods from the lines and keeps Yahoo totals as billed', async () => {
+    env = setup();
+    const [seed] = env.sandbox.seed(seeds(1));
+    const [order] = await env.connector.getOrders([seed?.id ?? '']);
+    expect(order?.amounts.goods).toBe(seed?.amounts.goods);
+    expect(order?.amounts.billed).toBe(seed?.amounts.billed);
+    expect(order?.buyer.postalCode).toMatch(/^\d{7}$/);
+  });
+
+  it('getPayments reads PayStatus / PayDate from orderList, by window and by ids', async () => {
+    env = setup();
+    const adapted = env.sandbox.seed(seeds(6));
+    const all = await collect(env.connector.getPayments({ from: '2026-11-09T00:00:00+09:00' }));
+    expect(all.map((p) => p.orderId).sort()).toEqual(adapted.map((s) => s.id).sort());
+    for (const record of all) {
+      const seed = adapted.find((s) => s.id === record.orderId);
+      expect(record.state === 'paid').toBe(seed?.paidAt !== null && seed?.status !== 'cancelled');
+    }
+    const one = await collect(env.connector.getPayments({ orderIds: [adapted[0]?.id ?? ''] }));
+    expect(one.map((p) => p.orderId)).toEqual([adapted[0]?.id]);
+    expect(env.sandbox.kit.log.filter({ operation: 'orderList' }).at(-1)?.bodyText).toContain(`<OrderId>${adapted[0]?.id}</OrderId>`);
+  });
+});

@@ -1,0 +1,110 @@
+import { OrderStateError, ValidationError } from '@mallkit/core';
+import { generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setup, type Setup } from './harness.js';
+
+function seedWith(env: Setup, status: SeedOrder['status'], count = 1): string[] {
+  const seeds = generateSeedOrders({ count: 60, seed: 5, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' })
+    .filter((s) => s.status === status && !s.postageUnset)
+    .map((s) => ({ ...s, flags: { ...s.flags, fraudReview: false } }))
+    .slice(0, count);
+  return env.sandbox.seed(seeds).map((s) => s.id);
+}
+
+describe('confirmOrders and exportShipments', () => {
+  let env: Setup;
+  afterEach(() => env.close());
+
+  it('refuses locally an order under fraud review (1 and 3) or read-only, and sends nothing for it', async () => {
+    env = setup();
+    const [held, abuse, readOnly, fine] = seedWith(env, 'pending_confirmation', 4);
+    env.sandbox.holdForFraudReview(held ?? '');
+    const abuseRecord = env.sandbox.orders.get(abuse ?? '');
+    if (abuseRecord) abuseRecord.order.FraudHoldStatus = '3';
+    const readOnlyRecord = env.sandbox.orders.get(readOnly ?? '');
+    if (readOnlyRecord) readOnlyRecord.order.IsReadOnly = '1';
+    const result = await env.connector.confirmOrders([held ?? '', abuse ?? '', readOnly ?? '', fine ?? '']);
+    expect(result.results.map((r) => r.ok)).toEqual([false, false, false, true]);
+    for (const r of result.results.slice(0, 3)) {
+      if (!r.ok) {
+        expect(OrderStateError.isInstance(r.error)).toBe(true);
+        expect((r.error as OrderStateError).orderId).toBe(r.id);
+      }
+    }
+    const first = result.results[0];
+    expect(first && !first.ok && first.error.hint?.ja).toContain('不正注文審査中');
+    const changes = env.sandbox.kit.log.filter({ operation: 'orderStatusChange' });
+    expect(changes.map((e) => /<OrderId>(.+?)<\/OrderId>/.exec(e.bodyText)?.[1])).toEqual([fine]);
+  });
+
+  it('treats od91705 (status unchanged) as alreadyDone', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'on_hold');
+    const record = env.sandbox.orders.get(id ?? '');
+    if (!record) throw new Error('no record');
+    const first = await env.connector.confirmOrders([id ?? '']);
+    expect(first.succeeded).toBe(1);
+    // The connector's state read sees 処理中 and seen: no second write at all.
+    const again = await env.connector.confirmOrders([id ?? '']);
+    expect(again.alreadyDone).toBe(1);
+    expect(env.sandbox.kit.log.count({ operation: 'orderStatusChange' })).toBe(1);
+    // Straight to the raw client, Yahoo answers od91705.
+    const raw = await env.connector.client.orderStatusChange({ orderId: id ?? '', orderStatus: '2' });
+    expect(raw.warnings.map((w) => w.code)).toEqual(['od91705']);
+  });
+
+  it('validates tracking numbers per carrier before sending anything', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'confirmed');
+    const before = env.sandbox.kit.log.count();
+    const cases: Array<[Parameters<Setup['connector']['exportShipments']>[0][number], string]> = [
+      [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: '1234-5678-90123', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
+      [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: 'A23456789012', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
+      [{ orderId: id ?? '', carrier: 'japan_post', trackingNumber: '1234-5678-9', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
+      [{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: '１２３４５６７８９０１２', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
+      [{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: 'A'.repeat(31), shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
+      [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: '123456789012', shippedAt: '2026-11-23' }, 'updates[0].shippedAt'],
+    ];
+    for (const [update, field] of cases) {
+      const error = await env.connector.exportShipments([update]).catch((e: unknown) => e);
+      expect(ValidationError.isInstance(error) && error.field, JSON.stringify(update)).toBe(field);
+    }
+    expect(env.sandbox.kit.log.count()).toBe(before);
+  });
+
+  it('returns Yahoo warnings with the success, and is idempotent', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'confirmed');
+    const record = env.sandbox.orders.get(id ?? '');
+    record?.pendingWarnings.push({ Code: 'od91113', Message: '売上確定済みです。' });
+    const update = { orderId: id ?? '', carrier: 'yamato' as const, trackingNumber: '4912-3456-7890', shippedAt: '2026-11-22' };
+    const first = await env.connector.exportShipments([update]);
+    expect(first.results[0]).toEqual({ id, ok: true, alreadyDone: false, warnings: ['od91113: 売上確定済みです。'] });
+    expect(record?.Ship).toMatchObject({ ShipStatus: '3', ShipCompanyCode: '1001', ShipInvoiceNumber1: '4912-3456-7890', ShipDate: '2026-11-22' });
+    const again = await env.connector.exportShipments([update]);
+    expect(again.alreadyDone).toBe(1);
+    const order = (await env.connector.getOrders([id ?? '']))[0];
+    expect(order?.status.code).toBe('shipped');
+    expect(order?.deliveries[0]?.shipments[0]).toEqual({ carrier: { code: 'yamato', raw: '1001' }, trackingNumber: '4912-3456-7890', shippedOn: '2026-11-22' });
+  });
+
+  it('guards shipments too: a held order is refused with OrderStateError', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'confirmed');
+    env.sandbox.holdForFraudReview(id ?? '');
+    const result = await env.connector.exportShipments([{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: '123456789012', shippedAt: '2026-11-22' }]);
+    const first = result.results[0];
+    expect(first && !first.ok && OrderStateError.isInstance(first.error)).toBe(true);
+    expect(env.sandbox.kit.log.count({ operation: 'orderShipStatusChange' })).toBe(0);
+  });
+
+  it('an NG from the sandbox (raw client bypassing the guard) is an OrderStateError', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'pending_confirmation');
+    env.sandbox.holdForFraudReview(id ?? '');
+    const error = await env.connector.client.orderStatusChange({ orderId: id ?? '', orderStatus: '2' }).catch((e: unknown) => e);
+    expect(OrderStateError.isInstance(error)).toBe(true);
+    const cancel = await env.connector.client.orderStatusChange({ orderId: id ?? '', orderStatus: '4', cancelReason: '170' });
+    expect(cancel.warnings).toEqual([]);
+  });
+});
