@@ -1,12 +1,6 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'conformance/index': 'src/conformance/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node22',
-  splitting: true,
-  treeshake: true,
-});
+export default defineConfig(
+  packageBuild({ index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'conformance/index': 'src/conformance/index.ts' }),
+);

@@ -1,4 +1,4 @@
-import type { CarrierCode, ConnectorOptions, PaymentMethodCode, TimeSlotCode, TokenStore } from '@mallkit/core';
+import type { CarrierCode, ConnectorOptions, MapperOverrides, TokenStore } from '@mallkit/core';
 import { z } from 'zod';
 import type { IncludedData } from './api/orders-2026.js';
 import type { AmazonOperation, UsagePlan } from './rate-limits.js';
@@ -37,10 +37,7 @@ export interface AmazonConnectorOptions extends ConnectorOptions {
   /** Where access tokens are kept between processes; default in memory. */
   readonly tokenStore?: TokenStore;
   /** The shop's 変換設定: these rows win over the built-in tables. */
-  readonly mappers?: {
-    readonly carrier?: Readonly<Record<string, CarrierCode>>;
-    readonly paymentMethod?: Readonly<Record<string, PaymentMethodCode>>;
-    readonly timeSlot?: Readonly<Record<string, TimeSlotCode>>;
+  readonly mappers?: MapperOverrides & {
     /** Normalized carrier → the CarrierCode confirmShipment sends (`Other` sends the Japanese name). */
     readonly carrierCodes?: Readonly<Partial<Record<CarrierCode, string>>>;
   };

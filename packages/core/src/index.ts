@@ -29,6 +29,7 @@ export * from './errors/hint.js';
 export * from './errors/mallkit-error.js';
 export * from './errors/classes.js';
 export * from './errors/redact.js';
+export * from './errors/outcome.js';
 
 // HTTP pipeline
 export * from './http/request.js';

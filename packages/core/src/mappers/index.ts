@@ -7,3 +7,4 @@ export * from './value-mapper.js';
 export * from './carrier.js';
 export * from './payment-method.js';
 export * from './time-slot.js';
+export * from './overrides.js';

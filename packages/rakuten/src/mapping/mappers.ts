@@ -2,9 +2,8 @@ import {
   paymentMethodMapper,
   timeSlotMapper,
   type CarrierCode,
-  type PaymentMethodCode,
-  type TimeSlotCode,
-  type ValueMapper,
+  type ConnectorMappers,
+  type MapperOverrides,
 } from '@mallkit/core';
 import { rakutenCarrierMapper } from './carrier.js';
 
@@ -15,18 +14,12 @@ import { rakutenCarrierMapper } from './carrier.js';
  * - `paymentMethod`: settlementMethod name → payment method;
  * - `timeSlot`: shippingTerm (`'2'`, `'9'`, `'1820'`…) → time slot.
  */
-export interface RakutenMapperOverrides {
-  readonly carrier?: Readonly<Record<string, CarrierCode>>;
+export interface RakutenMapperOverrides extends MapperOverrides {
   readonly deliveryCompany?: Readonly<Partial<Record<CarrierCode, string>>>;
-  readonly paymentMethod?: Readonly<Record<string, PaymentMethodCode>>;
-  readonly timeSlot?: Readonly<Record<string, TimeSlotCode>>;
 }
 
 /** The mappers a connector uses, with the shop's overrides applied. */
-export interface RakutenMappers {
-  readonly carrier: ValueMapper<CarrierCode>;
-  readonly paymentMethod: ValueMapper<PaymentMethodCode>;
-  readonly timeSlot: ValueMapper<TimeSlotCode>;
+export interface RakutenMappers extends ConnectorMappers {
   readonly deliveryCompany: Readonly<Partial<Record<CarrierCode, string>>>;
 }
 

@@ -7,7 +7,9 @@ import {
   type PaymentMethodCode,
   type TimeSlotCode,
   type ValueEntry,
-  type ValueMapper,
+  type ConnectorMappers,
+  type MapperOverrides,
+  oneOf,
 } from '@mallkit/core';
 
 /*
@@ -80,35 +82,23 @@ export const YAHOO_TIME_ZONE_CODES: Readonly<Record<string, TimeSlotCode>> = {
   '101': '08-12', '102': '14-16', '103': '16-18', '104': '18-20', '105': '19-21',
 };
 
-/** User overrides of the built-in tables, the way an OMS's 変換設定 works. */
-export interface YahooMapperOverrides {
-  /** ShipCompanyCode → carrier, e.g. `{ '1000': 'yamato' }` for a shop that files everything as その他. */
-  readonly carrier?: Readonly<Record<string, CarrierCode>>;
-  /** PayMethod code → payment method, e.g. `{ payment_e1: 'bank_transfer' }`. */
-  readonly paymentMethod?: Readonly<Record<string, PaymentMethodCode>>;
-  /** ShipRequestTime text → slot, e.g. `{ 夜間: '19-21' }`. */
-  readonly timeSlot?: Readonly<Record<string, TimeSlotCode>>;
-}
+/**
+ * User overrides of the built-in tables, the way an OMS's 変換設定 works:
+ * - `carrier`: ShipCompanyCode → carrier, e.g. `{ '1000': 'yamato' }` for a shop that files everything as その他;
+ * - `paymentMethod`: PayMethod code → payment method, e.g. `{ payment_e1: 'bank_transfer' }`;
+ * - `timeSlot`: ShipRequestTime text → slot, e.g. `{ 夜間: '19-21' }`.
+ */
+export type YahooMapperOverrides = MapperOverrides;
 
 /** The mappers a connector uses. */
-export interface YahooMappers {
-  readonly carrier: ValueMapper<CarrierCode>;
-  readonly paymentMethod: ValueMapper<PaymentMethodCode>;
-  readonly timeSlot: ValueMapper<TimeSlotCode>;
-}
+export type YahooMappers = ConnectorMappers;
 
-function isCarrier(value: string): value is CarrierCode {
-  return (CARRIER_CODES as readonly string[]).includes(value);
-}
-function isPayment(value: string): value is PaymentMethodCode {
-  return (PAYMENT_METHOD_CODES as readonly string[]).includes(value);
-}
 
 /** Builds the mappers with the built-in Yahoo tables and the user's overrides. */
 export function createYahooMappers(overrides: YahooMapperOverrides = {}): YahooMappers {
   return {
-    carrier: createValueMapper({ name: 'carrier', table: YAHOO_SHIP_COMPANY_CODES, isCode: isCarrier, overrides: overrides.carrier ?? {} }),
-    paymentMethod: createValueMapper({ name: 'paymentMethod', table: YAHOO_PAY_METHODS, isCode: isPayment, overrides: overrides.paymentMethod ?? {} }),
+    carrier: createValueMapper({ name: 'carrier', table: YAHOO_SHIP_COMPANY_CODES, isCode: oneOf(CARRIER_CODES), overrides: overrides.carrier ?? {} }),
+    paymentMethod: createValueMapper({ name: 'paymentMethod', table: YAHOO_PAY_METHODS, isCode: oneOf(PAYMENT_METHOD_CODES), overrides: overrides.paymentMethod ?? {} }),
     timeSlot: overrides.timeSlot ? timeSlotMapper.withOverrides(overrides.timeSlot) : timeSlotMapper,
   };
 }

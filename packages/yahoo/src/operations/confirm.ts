@@ -1,7 +1,8 @@
 import { MallkitError, orderIdsSchema, parseInput, toBatchResult, type BatchItemResult, type BatchResult, type CallOptions } from '@mallkit/core';
 import { str, bool } from '../mapping/values.js';
 import type { OperationContext } from './context.js';
-import { guardWritable, isAmbiguous, readState } from './order-state.js';
+import { isUnknownOutcome } from '@mallkit/core';
+import { guardWritable, readState } from './order-state.js';
 
 /*
  * "Confirm" on Yahoo is orderStatusChange to 2 処理中: a 新規注文 (OrderStatus 2 unseen) or a
@@ -29,7 +30,7 @@ async function confirmOne(ctx: OperationContext, orderId: string, call: CallOpti
       warnings: warnings.filter((w) => w.code !== UNCHANGED).map((w) => `${w.code}: ${w.message}`),
     };
   } catch (error) {
-    if (!isAmbiguous(error)) throw error;
+    if (!isUnknownOutcome(error)) throw error;
     // The change may have gone through: the order's state says which.
     const after = await readState(ctx, orderId, 'orderStatusChange', call);
     if (confirmed(after)) return { id: orderId, ok: true, alreadyDone: false, warnings: [] };

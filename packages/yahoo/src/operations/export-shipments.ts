@@ -17,7 +17,8 @@ import { CARRIER_TO_SHIP_COMPANY_CODE } from '../mapping/codes.js';
 import { trackingNumberProblem } from '../mapping/tracking.js';
 import { str } from '../mapping/values.js';
 import type { OperationContext } from './context.js';
-import { guardWritable, isAmbiguous, readState } from './order-state.js';
+import { isUnknownOutcome } from '@mallkit/core';
+import { guardWritable, readState } from './order-state.js';
 
 /*
  * exportShipments: orderShipStatusChange with ShipStatus 3 出荷済み, the 4-digit ShipCompanyCode,
@@ -100,7 +101,7 @@ async function shipOne(ctx: OperationContext, shipment: PlannedShipment, call: C
     // od91113 (売上確定済み), od91115 (決済有効期限切れ): the shipment is recorded; the shop should know.
     return { ok: true, alreadyDone: false, warnings: warnings.map((w) => `${w.code}: ${w.message}`) };
   } catch (error) {
-    if (!isAmbiguous(error)) throw error;
+    if (!isUnknownOutcome(error)) throw error;
     const after = await readState(ctx, shipment.orderId, 'orderShipStatusChange', call);
     if (alreadyShipped(after.Ship ?? {}, shipment.numbers)) return { ok: true, alreadyDone: false, warnings: [] };
     throw error;

@@ -1,9 +1,6 @@
 import {
-  MallUnavailableError,
-  NetworkError,
   NotFoundError,
   OrderStateError,
-  TimeoutError,
   type CallOptions,
 } from '@mallkit/core';
 import type { YahooOrderInfo } from '../api/order-info.js';
@@ -61,7 +58,3 @@ export function guardWritable(info: YahooOrderInfo, orderId: string, operation: 
   if (status === '5') throw refuse(orderId, operation, '完了済みの注文です。', 'the order is already completed');
 }
 
-/** True for failures after which the write may or may not have happened: read the order back. */
-export function isAmbiguous(error: unknown): boolean {
-  return TimeoutError.isInstance(error) || NetworkError.isInstance(error) || MallUnavailableError.isInstance(error);
-}
