@@ -79,19 +79,19 @@ export async function syncWith(client: BenchClient, sandbox: AmazonSandbox, env:
 }
 
 /** The sandbox, seeds and environment every client shares. */
-export function createBenchSetup(): { sandbox: AmazonSandbox; env: BenchEnvironment; close(): void } {
+export function createBenchSetup(count = ORDER_COUNT): { sandbox: AmazonSandbox; env: BenchEnvironment; close(): void } {
   const clock = createSandboxClock(NOW);
   const plans = scaleUsagePlans(AMAZON_USAGE_PLANS, BENCH_SCALE);
   const sandbox = createAmazonSandbox({ clock, usagePlans: plans });
   const now = Date.parse(NOW);
-  sandbox.seed(adaptSeedsForAmazon(generateSeedOrders({ count: ORDER_COUNT, seed: 5, from: new Date(Date.parse(FROM) + 3_600_000), to: new Date(now - 7_200_000) })));
+  sandbox.seed(adaptSeedsForAmazon(generateSeedOrders({ count, seed: 5, from: new Date(Date.parse(FROM) + 3_600_000), to: new Date(now - 7_200_000) })));
   const server = startSandboxServer(sandbox.handlers);
   return { sandbox, env: { credentials: sandbox.credentials, from: FROM, to: TO, plans, clock }, close: () => server.close() };
 }
 
-function rows(measure: SyncMeasure): BenchRow[] {
+function rows(measure: SyncMeasure, count = ORDER_COUNT): BenchRow[] {
   return [
-    { name: `${measure.name}: requests for ${ORDER_COUNT} orders`, value: measure.requests, unit: 'req', detail: `SP-API requests the sandbox received (LWA excluded); ${measure.orders} orders synced` },
+    { name: `${measure.name}: requests for ${count} orders`, value: measure.requests, unit: 'req', detail: `SP-API requests the sandbox received (LWA excluded); ${measure.orders} orders synced` },
     { name: `${measure.name}: 429 QuotaExceeded answers`, value: measure.throttled, unit: 'count', detail: 'answers the sandbox token buckets refused', goal: '0' },
     { name: `${measure.name}: orders per second`, value: Math.round((measure.orders / measure.wallMs) * 1000 * 10) / 10, unit: 'orders/s', detail: `wall time ${Math.round(measure.wallMs)} ms with usage plans ×${BENCH_SCALE}` },
   ];
@@ -116,8 +116,7 @@ export default async function run(): Promise<BenchReport> {
           name: 'amazon-sp-api / mallkit wall time (v2026)',
           value: Math.round((other.wallMs / Math.max(1, modern.wallMs)) * 10) / 10,
           unit: 'ratio',
-          detail: `same sandbox and usage plans (×${BENCH_SCALE}); mallkit paces requests before the bucket runs dry, amazon-sp-api waits after each 429`,
-          goal: '> 1 (mallkit ahead)',
+          detail: `same sandbox and usage plans (×${BENCH_SCALE}); 10 pages fit in the burst, so this is fixed overhead (mallkit parses and normalizes every order, amazon-sp-api returns raw JSON)`,
         },
         ...rows(legacy),
         ...rows(otherV0),

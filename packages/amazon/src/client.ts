@@ -41,7 +41,7 @@ import {
 } from './api/orders-v0.js';
 import { createLwaAuth, type LwaAuth } from './auth/lwa.js';
 import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from './endpoints.js';
-import { classifyLwa, createAmazonClassifier } from './errors.js';
+import { createAmazonClassifier, createLwaClassifier } from './errors.js';
 import type { AmazonConnectorOptions } from './options.js';
 import {
   AMAZON_USAGE_PLANS,
@@ -138,7 +138,7 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
     baseUrl: options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL,
     limiter: { acquire: async () => 0 },
     limiterKey: `${base}|lwa`,
-    classify: classifyLwa,
+    classify: createLwaClassifier((text) => redactor.text(text)),
   });
 
   const auth = createLwaAuth({
@@ -155,7 +155,7 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
     baseUrl,
     limiter,
     limiterKey: base,
-    classify: createAmazonClassifier(rateOf),
+    classify: createAmazonClassifier(rateOf, (text) => redactor.text(text)),
     authorize: (request, signal) => auth.authorize(request, signal),
     onCredentialRejected: (error, request) => auth.onCredentialRejected(error, request),
   });

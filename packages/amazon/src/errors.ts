@@ -84,7 +84,7 @@ const ACCESS_TOKEN_EXPIRED = /access token.*expired|expired.*access token/i;
 
 /**
  * Recognizes the Amazon MWS messages shops still meet in old middleware and logs (specs/amazon.md
- * §3.2, seed 003). MWS is retired, so each hint also says so.
+ * §3.2, seed 002: the 速販 FAQ). MWS is retired, so each hint also says so.
  */
 export function classifyMwsMessage(text: string, base: Record<string, unknown>): MallkitError | null {
   if (MWS_NOT_ELIGIBLE.test(text)) {
@@ -102,8 +102,11 @@ export function classifyMwsMessage(text: string, base: Record<string, unknown>):
 /** Rate (req/s) the connector believes for an operation, to size the wait after a 429. */
 export type RateOf = (operation: string) => number;
 
+/** Masks the connector's secrets in text kept on an error (excerpts are not masked by the pipeline). */
+export type Redact = (text: string) => string;
+
 /** Builds the SP-API error table. */
-export function createAmazonClassifier(rateOf: RateOf): ErrorClassifier {
+export function createAmazonClassifier(rateOf: RateOf, redact: Redact): ErrorClassifier {
   return (response: HttpResponse, request: HttpRequest): MallkitError | null => {
     if (response.ok) return null;
     const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
@@ -140,7 +143,7 @@ export function createAmazonClassifier(rateOf: RateOf): ErrorClassifier {
         return new InvalidRequestError(message, { ...withCode, field, hint: AMAZON_HINTS.invalidInput });
       }
       default:
-        return new ResponseFormatError(`${message}: unexpected status`, { ...withCode, excerpt: response.text.slice(0, 300) });
+        return new ResponseFormatError(`${message}: unexpected status`, { ...withCode, excerpt: redact(response.text.slice(0, 300)) });
     }
   };
 }
@@ -164,14 +167,14 @@ function lwaError(response: HttpResponse): { error: string; description: string 
  * token is dead (the seller must re-authorize), invalid_client means the client secret is wrong
  * or was not rotated in time.
  */
-export const classifyLwa: ErrorClassifier = (response, request) => {
+export const createLwaClassifier = (redact: Redact): ErrorClassifier => (response, request) => {
   if (response.ok) return null;
   const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
   const error = lwaError(response);
   if (!error) {
     return response.status >= 500
       ? new MallUnavailableError(`amazon LWA: HTTP ${response.status}`, { ...base, hint: AMAZON_HINTS.unavailable })
-      : new ResponseFormatError(`amazon LWA: HTTP ${response.status} without an LWA error body`, { ...base, excerpt: response.text.slice(0, 300) });
+      : new ResponseFormatError(`amazon LWA: HTTP ${response.status} without an LWA error body`, { ...base, excerpt: redact(response.text.slice(0, 300)) });
   }
   const withCode = { ...base, mallCode: error.error };
   const message = `amazon LWA: ${error.error}${error.description ? ` (${error.description})` : ''}`;

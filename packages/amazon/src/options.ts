@@ -1,4 +1,4 @@
-import type { CarrierCode, ConnectorOptions, MapperOverrides, TokenStore } from '@mallkit/core';
+import { tryParseJst, type CarrierCode, type ConnectorOptions, type MapperOverrides, type TokenStore } from '@mallkit/core';
 import { z } from 'zod';
 import type { IncludedData } from './api/orders-2026.js';
 import type { AmazonOperation, UsagePlan } from './rate-limits.js';
@@ -43,7 +43,10 @@ export interface AmazonConnectorOptions extends ConnectorOptions {
   };
 }
 
-const instant = z.union([z.date(), z.string()]).refine((value) => !Number.isNaN(new Date(value).getTime()), 'must be a date');
+// Read as checkCredentials reads it: a bare date or a time without offset is JST.
+const instant = z
+  .union([z.date(), z.string()])
+  .refine((value) => (value instanceof Date ? !Number.isNaN(value.getTime()) : tryParseJst(value) !== null), 'must be a date');
 
 /** Checks the credential options before anything is sent. */
 export const amazonCredentialOptionsSchema = z.object({

@@ -27,6 +27,26 @@ describe('checkCredentials', () => {
     expect(report.credentials.find((c) => c.name === 'clientSecret')).toMatchObject({ state: 'valid' });
   });
 
+  it('marks the client secret invalid when LWA answers invalid_client, and a bare date counts as JST', async () => {
+    rig = createRig([], NOW, { authorizedAt: '2026-01-01', clientSecretRotatedAt: '2026-01-01' });
+    rig.sandbox.expireClientSecret();
+    const report = await rig.connector.checkCredentials();
+    expect(report.credentials.find((c) => c.name === 'refreshToken')).toMatchObject({ expiresAt: '2027-01-01T00:00:00+09:00', daysLeft: 39 });
+    const secret = report.credentials.find((c) => c.name === 'clientSecret');
+    expect(secret).toMatchObject({ state: 'invalid', expiresAt: '2026-06-30T00:00:00+09:00' });
+    expect(secret?.renew?.ja).toContain('ローテーション');
+    expect(report.ok).toBe(false);
+  });
+
+  it('without the tracked dates, the live refresh still decides and the report says what to pass', async () => {
+    rig = createRig([], NOW);
+    const report = await rig.connector.checkCredentials();
+    expect(report.ok).toBe(true);
+    const token = report.credentials.find((c) => c.name === 'refreshToken');
+    expect(token).toMatchObject({ source: 'live_check', expiresAt: null });
+    expect(JSON.stringify(token)).toContain('authorizedAt');
+  });
+
   it('on the v0 path, reports the v0 removal date', async () => {
     rig = createRig([], NOW, { ordersApi: 'v0' });
     const report = await rig.connector.checkCredentials();

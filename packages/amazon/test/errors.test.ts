@@ -1,4 +1,14 @@
-import { ClockSkewError, CredentialError, MallUnavailableError, PermissionError, ValidationError, InvalidRequestError } from '@mallkit/core';
+import {
+  ClockSkewError,
+  CredentialError,
+  InvalidRequestError,
+  MallUnavailableError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  UnsupportedOperationError,
+  ValidationError,
+} from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
 
@@ -86,6 +96,8 @@ describe('credentials and errors', () => {
       ['The seller does not have an eligible Amazon account to call Amazon MWS. For more information about eligible accounts,see the Amazon MWS documentation', PermissionError.isInstance, '大口出品'],
       ['Request signature is too far in the future. Timestamp date: 2026-11-23T10:00:00Z', ClockSkewError.isInstance, '時計'],
       ['Access to Feeds.SubmitFeed is denied', PermissionError.isInstance, '開発者'],
+      ['access to orders get order is denied', PermissionError.isInstance, '開発者'],
+      ['Access to Reports.Request Report id denied', PermissionError.isInstance, '開発者'],
     ];
     for (const [message, is, ja] of bodies) {
       rig.sandbox.kit.faults.inject({ kind: 'status', status: 401, body: `<ErrorResponse><Error><Message>${message}</Message></Error></ErrorResponse>` }, { operation: 'getOrder' });
@@ -94,6 +106,24 @@ describe('credentials and errors', () => {
       expect((error as PermissionError).hint?.ja).toContain(ja);
       expect((error as PermissionError).hint?.en).toContain('MWS');
     }
+  });
+
+  it('404 is never retried; the missing order keeps Amazon\'s request id', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    const error = await failure(rig.connector.getOrders(['503-0000000-0000000']));
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect((error as NotFoundError).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((error as NotFoundError).httpStatus).toBe(404);
+    expect(rig.sandbox.kit.log.count({ operation: 'getOrder' })).toBe(1);
+  });
+
+  it('500 and 503 are retried with backoff until Amazon answers', async () => {
+    rig = createRig(seedOrders(3), NOW);
+    rig.sandbox.kit.faults.inject({ kind: 'server_error', status: 503 }, { operation: 'getOrder', times: 1 });
+    rig.sandbox.kit.faults.inject({ kind: 'server_error', status: 500 }, { operation: 'getOrder', times: 1 });
+    const orders = await rig.connector.getOrders([first(rig)]);
+    expect(orders).toHaveLength(1);
+    expect(rig.sandbox.kit.log.forOperation('getOrder').map((e) => e.status).sort()).toEqual([200, 500, 503]);
   });
 
   it('429 QuotaExceeded is waited out and retried; the answer is Amazon\'s real body', async () => {
@@ -105,6 +135,17 @@ describe('credentials and errors', () => {
     expect(orders).toHaveLength(6);
     const throttled = rig.sandbox.kit.log.filter({ operation: 'getOrder', status: 429 });
     expect(throttled.length).toBeGreaterThan(0);
+
+    // With retries off, the 429 surfaces as RateLimitError carrying Amazon's code, message and request id.
+    rig.sandbox.setUsagePlans({ getOrder: { rate: 0.001, burst: 1 } });
+    rig.sandbox.reset();
+    await rig.connector.getOrders([ids[0] ?? '']);
+    const error = await failure(rig.connector.getOrders([ids[1] ?? ''], { retries: 0 }));
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).mallCode).toBe('QuotaExceeded');
+    expect((error as RateLimitError).message).toContain('You exceeded your quota for the requested resource.');
+    expect((error as RateLimitError).requestId).toBeTruthy();
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
   });
 
   it('follows x-amzn-RateLimit-Limit when Amazon reports a rate other than the plan', async () => {
@@ -114,6 +155,21 @@ describe('credentials and errors', () => {
     await rig.connector.getOrders(ids);
     expect(rig.connector.client.rateOf('getOrder')).toBe(25);
     expect(rig.captured.some((line) => line.includes('Amazon reports 25 req/s'))).toBe(true);
+  });
+});
+
+describe('Orders API v0 removal', () => {
+  it('refuses v0 reads from 2027-03-27 on, before sending, with the way out', async () => {
+    rig = createRig(seedOrders(3), '2027-03-27T09:00:00+09:00', { ordersApi: 'v0' });
+    const error = await failure(collect(rig.connector.listOrders({ from: '2027-03-01T00:00:00+09:00' })));
+    expect(UnsupportedOperationError.isInstance(error)).toBe(true);
+    expect((error as UnsupportedOperationError).hint?.en).toContain('v2026-01-01');
+    expect(rig.sandbox.kit.log.count()).toBe(0);
+  });
+
+  it('warns when a connector is created on the v0 path', () => {
+    rig = createRig([], NOW, { ordersApi: 'v0' });
+    expect(rig.captured.some((line) => line.includes('deprecated') && line.includes('2027-03-27'))).toBe(true);
   });
 });
 

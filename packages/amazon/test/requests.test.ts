@@ -1,5 +1,7 @@
+import { InvalidRequestError, NotFoundError, OrderStateError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, createRig, NOW, seedOrders, type TestRig } from './helpers.js';
+import type { ConfirmShipmentBody } from '../src/api/orders-v0.js';
+import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
 import { packageReferenceId } from '../src/shipments/package-reference-id.js';
 
 let rig: TestRig | undefined;
@@ -144,5 +146,98 @@ describe('wire requests', () => {
     expect(body.packageDetail.carrierName).toBe('西濃エクスプレス');
     expect(body.packageDetail.orderItems).toEqual([{ orderItemId: line?.orderItemId, quantity: 1 }]);
     expect(body.packageDetail.shipDate).toBe('2026-11-21T15:00:00Z');
+  });
+});
+
+describe('sandbox confirmShipment validations (what Amazon refuses)', () => {
+  const shippable = (r: TestRig): string => {
+    const order = [...r.sandbox.orders.values()].find((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED');
+    if (!order) throw new Error('no unshipped order');
+    return order.orderId;
+  };
+  const body = (r: TestRig, orderId: string, detail: Record<string, unknown>): ConfirmShipmentBody => {
+    const items = r.sandbox.orders.get(orderId)?.orderItems ?? [];
+    const packageDetail = {
+      packageReferenceId: '1',
+      carrierCode: 'Yamato Transport',
+      trackingNumber: '491234567890',
+      shipDate: '2026-11-22T00:00:00Z',
+      orderItems: items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered })),
+      ...detail,
+    };
+    // The raw client sends what it is given: these bodies are wrong on purpose.
+    return { marketplaceId: 'A1VC38T7YXB528', packageDetail } as unknown as ConfirmShipmentBody;
+  };
+
+  it('answers 204 to a valid body and refuses each mistake with Amazon\'s InvalidInput', async () => {
+    rig = createRig(seedOrders(12), NOW);
+    const id = shippable(rig);
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ packageReferenceId: 'PKG-1' }, /PackageReferenceId: is invalid, must be a positive numeric value/],
+      [{ packageReferenceId: '0' }, /PackageReferenceId/],
+      [{ orderItems: { orderItemId: '1', quantity: 1 } }, /OrderItemId is invalid/],
+      [{ shipDate: '2026-11-22T00:00:00+00:00' }, /must be formatted by ISO 8601 standards/],
+      [{ shipDate: '2026-11-22T02:00:00Z' }, /cannot be in the future/],
+      [{ shipDate: '2020-01-01T00:00:00Z' }, /before the order date/],
+      [{ carrierCode: '' }, /CarrierCode is required/],
+      [{ carrierCode: 'Other' }, /CarrierName is required/],
+    ];
+    for (const [detail, message] of cases) {
+      const error = await failure(rig.connector.client.confirmShipment(id, body(rig, id, detail)));
+      expect(InvalidRequestError.isInstance(error), JSON.stringify(detail)).toBe(true);
+      expect((error as InvalidRequestError).mallCode).toBe('InvalidInput');
+      expect((error as InvalidRequestError).message).toMatch(message);
+      expect((error as InvalidRequestError).requestId).toBeTruthy();
+    }
+    expect(rig.sandbox.orders.get(id)?.packages ?? []).toHaveLength(0);
+    await rig.connector.client.confirmShipment(id, body(rig, id, {}));
+    expect(rig.sandbox.kit.log.forOperation('confirmShipment').at(-1)?.status).toBe(204);
+    expect(rig.sandbox.orders.get(id)?.fulfillment?.fulfillmentStatus).toBe('SHIPPED');
+  });
+
+  it('the same packageReferenceId updates its package; a new tracking number adds one', async () => {
+    rig = createRig(seedOrders(12), NOW);
+    const id = shippable(rig);
+    const first = rig.sandbox.orders.get(id)?.orderItems[0];
+    if (!first) throw new Error('no item');
+    const one = { orderItems: [{ orderItemId: first.orderItemId, quantity: 1 }] };
+    await rig.connector.client.confirmShipment(id, body(rig, id, { ...one, packageReferenceId: '7', trackingNumber: 'A1' }));
+    await rig.connector.client.confirmShipment(id, body(rig, id, { ...one, packageReferenceId: '7', trackingNumber: 'A2' }));
+    expect(rig.sandbox.orders.get(id)?.packages?.map((p) => [p.packageReferenceId, p.trackingNumber])).toEqual([['7', 'A2']]);
+    await rig.connector.client.confirmShipment(id, body(rig, id, { ...one, packageReferenceId: '8', trackingNumber: 'B1' }));
+    expect(rig.sandbox.orders.get(id)?.packages).toHaveLength(2);
+  });
+});
+
+describe('exportShipments wire rules', () => {
+  it('a cancelled order fails on its own with OrderStateError; nothing is sent for it', async () => {
+    const seeds = seedOrders(40);
+    rig = createRig(seeds, NOW);
+    const cancelled = seeds.find((s) => s.status === 'cancelled');
+    const ready = seeds.find((s) => s.status === 'ready_to_ship');
+    if (!cancelled || !ready) throw new Error('need a cancelled and a ready seed');
+    const result = await rig.connector.exportShipments([
+      { orderId: cancelled.id, carrier: 'japan_post', trackingNumber: '1', shippedAt: '2026-11-22' },
+      { orderId: ready.id, carrier: 'japan_post', trackingNumber: '2', shippedAt: '2026-11-22' },
+      { orderId: '503-0000000-0000000', carrier: 'japan_post', trackingNumber: '3', shippedAt: '2026-11-22' },
+    ]);
+    expect(result.results.map((r) => r.ok)).toEqual([false, true, false]);
+    const [stateError, , missing] = result.results;
+    if (stateError?.ok !== false || missing?.ok !== false) throw new Error('expected failures');
+    expect(OrderStateError.isInstance(stateError.error)).toBe(true);
+    expect(NotFoundError.isInstance(missing.error)).toBe(true);
+    expect(missing.error.requestId).toBeTruthy();
+    const sent = rig.sandbox.kit.log.forOperation('confirmShipment');
+    expect(sent.map((e) => e.path)).toEqual([`/orders/v0/orders/${ready.id}/shipmentConfirmation`]);
+    expect(JSON.parse(sent[0]?.bodyText ?? '').packageDetail.carrierCode).toBe('Japan Post');
+  });
+
+  it('packageReferenceId is a stable positive integer per (order, tracking number)', () => {
+    const a = packageReferenceId('503-1234567-1234567', '4912-3456-7890');
+    expect(a).toMatch(/^[1-9]\d*$/);
+    expect(Number(a)).toBeLessThan(2 ** 31);
+    expect(packageReferenceId('503-1234567-1234567', '491234567890')).toBe(a);
+    expect(packageReferenceId('503-1234567-1234567', '491234567891')).not.toBe(a);
+    expect(packageReferenceId('503-1234567-1234568', '4912-3456-7890')).not.toBe(a);
   });
 });

@@ -67,7 +67,8 @@ export function createRakutenClient(options: RakutenClientOptions): RakutenClien
   const redactor = createRedactor([options.serviceSecret, options.licenseKey]);
   const authorization = esaAuthorization(credentials);
   redactor.add(authorization.slice(4));
-  // Rakuten counts requests per licenseKey: two connectors on one key share one budget.
+  // Rakuten counts requests per licenseKey, so the throttle is keyed by it. The default limiter lives
+  // in this client: connectors (or processes) sharing one key must share a Limiter via `rateLimit`.
   const limiterKey = credentialKey('rakuten', options.licenseKey);
   const pipeline = createHttpPipeline({
     mall: 'rakuten',

@@ -58,11 +58,18 @@ describe('listOrders', () => {
 
   it('never asks for more than 730 days back, and refuses a date type Rakuten cannot search by before sending', async () => {
     rig = startRig(seeds(5));
-    await collect(rig.connector.listOrders({ from: '2023-01-01T00:00:00+09:00', to: '2023-03-01T00:00:00+09:00' }));
-    for (const entry of rig.sandbox.kit.log.forOperation('searchOrder')) {
-      expect(entry.status).toBe(200);
-      expect(Date.parse(NOW) - parseJst((bodyOf(entry) as SearchBody).startDatetime).getTime()).toBeLessThan(730 * DAY);
-    }
+    // A range wholly older than 730 days: nothing Rakuten could answer, so nothing is sent.
+    expect(await collect(rig.connector.listOrders({ from: '2023-01-01T00:00:00+09:00', to: '2023-03-01T00:00:00+09:00' }))).toEqual([]);
+    expect(rig.sandbox.kit.log.count({ operation: 'searchOrder' })).toBe(0);
+    // A range reaching further back: its start is moved to the oldest instant Rakuten accepts.
+    const orders = await collect(rig.connector.listOrders({ from: '2023-01-01T00:00:00+09:00', to: NOW }));
+    expect(orders).toHaveLength(5);
+    const searches = rig.sandbox.kit.log.forOperation('searchOrder');
+    expect(searches.length).toBe(Math.ceil(730 / 63));
+    for (const entry of searches) expect(entry.status).toBe(200);
+    const firstStart = parseJst((bodyOf(searches[0]) as SearchBody).startDatetime).getTime();
+    expect(Date.parse(NOW) - firstStart).toBeLessThan(730 * DAY);
+    expect(Date.parse(NOW) - firstStart).toBeGreaterThan(730 * DAY - 5 * 60_000);
     const before = rig.sandbox.kit.log.count();
     const error = await rejection(collect(rig.connector.listOrders({ from: '2026-11-01T00:00:00+09:00', dateType: 'updated' })));
     expect(ValidationError.isInstance(error)).toBe(true);

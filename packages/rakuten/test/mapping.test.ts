@@ -75,6 +75,36 @@ describe('mapping getOrder to the normalized Order', () => {
     expect(orderProgressFor(['awaiting_payment', 'delivered'])).toEqual([]);
   });
 
+  it('maps gift wrapping and のし into item notes, the gift flag, お届け日, and warns on -9999 item prices and tax', () => {
+    const wire = wireOrders().find((o) => o.PackageModelList.length === 1)!;
+    const pkg = wire.PackageModelList[0]!;
+    const [first, ...rest] = pkg.ItemModelList;
+    const gift: RakutenOrderModel = {
+      ...wire,
+      giftCheckFlag: 1,
+      deliveryDate: '2026-11-28',
+      WrappingModel1: { title: 1, name: '季節の包装紙', price: 300, includeTaxFlag: 1, deleteWrappingFlag: 0 },
+      WrappingModel2: { title: 2, name: '赤リボン', price: 100, includeTaxFlag: 1, deleteWrappingFlag: 1 },
+      TaxSummaryModelList: [{ taxRate: 0.1, reqPrice: -9999, reqPriceTax: -9999, totalPrice: -9999, paymentCharge: 0, couponPrice: 0, point: 0 }],
+      PackageModelList: [{ ...pkg, noshi: '御歳暮', ItemModelList: [{ ...first!, priceTaxIncl: -9999, price: -9999 }, ...rest] }],
+    };
+    const order = mapOrder(gift, { shopId: 's' });
+    expect(order.flags.gift).toBe(true);
+    expect(order.deliveries[0]!.requestedDate).toBe('2026-11-28');
+    // The deleted ribbon slot is left out.
+    expect(order.deliveries[0]!.items[0]!.notes).toEqual(['のし: 御歳暮', '包装紙: 季節の包装紙']);
+    expect(order.deliveries[0]!.items[0]!.unitPrice).toBeNull();
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'sentinel_value', field: 'deliveries[0].items[0].unitPrice', raw: -9999 }));
+    expect(order.amounts.tax).toBeNull();
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'sentinel_value', field: 'amounts.tax' }));
+  });
+
+  it('keeps the settlement method name when only the code maps, and orderProgress codes outside 100–900 unmapped', () => {
+    const wire = wireOrders()[0]!;
+    const byCode = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 2, settlementMethod: null } }, { shopId: 's' });
+    expect(byCode.payment.method).toEqual({ code: 'cash_on_delivery', raw: '代金引換' });
+  });
+
   it('warns about a social-gift recipient who has not entered an address', () => {
     const wire = wireOrders()[0]!;
     const pkg = wire.PackageModelList[0]!;

@@ -7,7 +7,6 @@ import {
   defaultLogger,
   resolveLimiter,
   systemClock,
-  toIsoJst,
   type CallOptions,
   type HttpPipeline,
   type HttpRequest,
@@ -40,6 +39,7 @@ import { parseYahooXml, toWarnings, type YahooWarning } from './api/wire.js';
 import { createPublicKeySigner, type PublicKeySigner } from './auth/public-key.js';
 import { createYahooSession, type YahooSession } from './auth/session.js';
 import { readTokenAnswer, tokenRequest, YCONNECT_TOKEN_URL } from './auth/yconnect.js';
+import { epochOf } from './epoch.js';
 import { createYahooClassifier, TOKEN_OPERATION } from './errors.js';
 import { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
 
@@ -76,12 +76,6 @@ export interface YahooClient {
   orderShipStatusChange(change: OrderShipStatusChange, call?: CallOptions): Promise<ChangeResult>;
   /** orderPayStatusChange (入金ステータス変更API), for methods the shop manages (bank transfer, store-defined). */
   orderPayStatusChange(change: OrderPayStatusChange, call?: CallOptions): Promise<ChangeResult>;
-}
-
-function epochOf(value: Date | string | number | undefined): number | null {
-  if (value === undefined) return null;
-  if (typeof value === 'number') return value;
-  return Date.parse(typeof value === 'string' ? toIsoJst(value) : value.toISOString());
 }
 
 /** Creates the raw client. The public key and its version are validated here, before anything is sent. */

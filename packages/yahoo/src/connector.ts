@@ -1,7 +1,8 @@
-import { systemClock, toIsoJst, type CallOptions, type Capabilities, type MallConnector, type PaymentRecord } from '@mallkit/core';
+import { systemClock, type CallOptions, type Capabilities, type MallConnector, type PaymentRecord } from '@mallkit/core';
 import type { YahooOrderInfo } from './api/order-info.js';
 import type { YahooOrderListEntry } from './api/order-list.js';
 import { createYahooClient, type YahooClient } from './client.js';
+import { epochOf } from './epoch.js';
 import { createYahooMappers } from './mapping/codes.js';
 import { checkCredentials } from './operations/credentials.js';
 import { confirmOrders } from './operations/confirm.js';
@@ -26,12 +27,6 @@ export interface YahooConnector extends MallConnector<YahooOrderInfo, YahooOrder
   readonly client: YahooClient;
 }
 
-function epoch(value: Date | string | number | undefined): number | null {
-  if (value === undefined) return null;
-  if (typeof value === 'number') return value;
-  return value instanceof Date ? value.getTime() : Date.parse(toIsoJst(value));
-}
-
 /**
  * Creates a connector for one Yahoo!ショッピング store. The public key and its version are
  * checked here: a key without a version (or the reverse) throws a ValidationError at once.
@@ -45,7 +40,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     mappers: createYahooMappers(options.mappers),
     includeFraudHeld: options.includeFraudHeld ?? true,
     expiryWarningDays: options.expiryWarningDays ?? 14,
-    publicKeyExpiresAt: epoch(options.publicKeyExpiresAt),
+    publicKeyExpiresAt: epochOf(options.publicKeyExpiresAt),
     publicKeyConfigured: options.publicKey !== undefined && options.publicKey.trim() !== '',
   };
   return {

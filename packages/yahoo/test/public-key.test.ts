@@ -28,11 +28,21 @@ describe('公開鍵認証', () => {
   });
 
   it('says in the hint where the shop finds both values', () => {
+    let caught: unknown = null;
     try {
       createYahooConnector({ ...base, publicKey: publicKeyPem });
     } catch (error) {
-      expect(ValidationError.isInstance(error) && error.hint?.ja).toContain('暗号鍵管理');
+      caught = error;
     }
+    // Fails when nothing is thrown, not only when the hint is wrong.
+    expect(ValidationError.isInstance(caught) && caught.hint?.ja).toContain('暗号鍵管理');
+  });
+
+  it('takes the version as the positive integer 暗号鍵管理 shows, nothing else', () => {
+    for (const version of ['0', '1.0', '-1', '1234567']) {
+      expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem, publicKeyVersion: version })), version).toBe('publicKeyVersion');
+    }
+    expect(createPublicKeySigner(publicKeyPem, ' 12 ')?.version).toBe('12');
   });
 
   it('encrypts sellerId:unixtime with RSA PKCS#1 v1.5, base64, plus the version header', () => {

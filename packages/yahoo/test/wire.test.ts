@@ -1,4 +1,5 @@
 import { constants, privateDecrypt } from 'node:crypto';
+import { InvalidRequestError } from '@mallkit/core';
 import { generateSeedOrders } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxKeyPair } from '../src/testing/keys.js';
@@ -99,5 +100,18 @@ describe('the wire: exact XML bodies and headers', () => {
     expect(token?.headers.get('authorization')).toMatch(/^Basic /);
     expect(token?.headers.get('x-sws-signature-version')).toBe('1');
     expect(new URLSearchParams(token?.bodyText).get('grant_type')).toBe('refresh_token');
+  });
+
+  it("the sandbox answers in Yahoo's shapes: <Result> root with Index and PublicationTime as YYYY-MM-DDTHH:MI:SS, orderInfo Field capped at 10,000 bytes", async () => {
+    env = setup();
+    const id = seedOne(env);
+    const page = await env.connector.client.orderList({ condition: { OrderId: id }, fields: ['OrderId', 'PublicationTime', 'LastUpdateTime'], start: 1, results: 10 });
+    expect(page.totalCount).toBe(1);
+    expect(page.orders[0]).toMatchObject({ Index: '1', OrderId: id });
+    expect(String(page.orders[0]?.PublicationTime)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    expect(String(page.orders[0]?.LastUpdateTime)).toMatch(/\+09:00$/);
+    const tooLong = Array.from({ length: 1200 }, (_, i) => `Field${i}`).join(',');
+    const error = await env.connector.client.orderInfo(id, {}, tooLong).catch((e: unknown) => e);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
   });
 });

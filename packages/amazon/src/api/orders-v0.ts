@@ -187,9 +187,15 @@ export function getOrderBuyerInfoV0Request(orderId: string, limiterKey: string):
 export interface ConfirmShipmentOrderItem {
   readonly orderItemId: string;
   readonly quantity: number;
+  /** Transparency codes of the shipped units, for Transparency-enrolled products only. */
+  readonly transparencyCodes?: readonly string[];
 }
 
-/** The body of confirmShipment (ordersV0.json ConfirmShipmentRequest). */
+/**
+ * The body of confirmShipment (ordersV0.json ConfirmShipmentRequest / PackageDetail /
+ * ConfirmShipmentOrderItem). `codCollectionMethod: 'DirectPayment'` exists for JP only and is not
+ * sent by the connector: Amazon collects COD itself unless the seller arranged otherwise.
+ */
 export interface ConfirmShipmentBody {
   readonly marketplaceId: string;
   readonly codCollectionMethod?: 'DirectPayment';
@@ -203,6 +209,8 @@ export interface ConfirmShipmentBody {
     readonly trackingNumber: string;
     /** UTC with `Z`. */
     readonly shipDate: string;
+    /** The supply source the package left from (multi-location sellers). */
+    readonly shipFromSupplySourceId?: string;
     /** Always an array, even for one line. */
     readonly orderItems: readonly ConfirmShipmentOrderItem[];
   };

@@ -190,8 +190,8 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
       code: 'missing_field',
       field: 'deliveries[0].recipient',
       message: {
-        ja: '配送先がありません。アプリに配送先情報（Direct-to-Consumer Shipping）のロールがあるか確認してください。',
-        en: 'No recipient: check that the app has the role for recipient data (Direct-to-Consumer Shipping).',
+        ja: '配送先がありません。アプリに配送先情報のロール（Direct-to-Consumer Delivery (Restricted)）があるか確認してください。',
+        en: 'No recipient: check that the app has the role for recipient data (Direct-to-Consumer Delivery (Restricted)).',
       },
     });
   }

@@ -31,6 +31,13 @@ export const V0_TO_2026_STATUS: Readonly<Record<string, FulfillmentStatus>> = {
   Unfulfillable: 'UNFULFILLABLE',
 };
 
+/** v2026 fulfillment statuses → the v0 OrderStatus values behind them (the table above, read backwards). */
+export function v0StatusesFor(statuses: readonly FulfillmentStatus[]): string[] {
+  return Object.entries(V0_TO_2026_STATUS)
+    .filter(([, status]) => statuses.includes(status))
+    .map(([v0]) => v0);
+}
+
 /** The normalized statuses → the fulfillment statuses that can produce them, for the search filter. */
 export function fulfillmentStatusesFor(statuses: readonly OrderStatus[]): FulfillmentStatus[] {
   const wanted = new Set<FulfillmentStatus>();

@@ -2,6 +2,7 @@ import {
   CredentialError,
   describeCredential,
   formatJst,
+  parseJst,
   type CallOptions,
   type CredentialReport,
   type CredentialStatus,
@@ -17,9 +18,11 @@ const AUTHORIZATION_DAYS = 365;
 /** The LWA client secret must be rotated every 180 days ("Rotating your app's LWA credentials"). */
 const SECRET_DAYS = 180;
 
+/** `value` + `days`; a date without a time or offset (`2026-04-01`) is read as JST, as a shop writes it. */
 function plusDays(value: Date | string | undefined, days: number): Date | null {
   if (value === undefined) return null;
-  return new Date(new Date(value).getTime() + days * DAY);
+  const start = value instanceof Date ? value : parseJst(value);
+  return new Date(start.getTime() + days * DAY);
 }
 
 /**

@@ -107,8 +107,15 @@ async function exportOne(
     // The order is read first: its items (orderItems must list them), its purchase time (ship
     // dates before it are refused) and its packages (what Amazon already recorded).
     const order = await readOrder(ctx, id, call);
-    if (!order) {
-      return { id, ok: false, error: new NotFoundError(`amazon ${OPERATION}: no such order ${id}`, { mall: MALL, operation: OPERATION }) };
+    if (NotFoundError.isInstance(order)) {
+      const error = new NotFoundError(`amazon ${OPERATION}: no such order ${id}`, {
+        mall: MALL,
+        operation: OPERATION,
+        mallCode: order.mallCode,
+        httpStatus: order.httpStatus,
+        requestId: order.requestId,
+      });
+      return { id, ok: false, error };
     }
     const state = stateProblem(order);
     if (state) return { id, ok: false, error: state };

@@ -3,7 +3,7 @@ import { toAmazonDateTime } from '../api/common.js';
 import type { FulfillmentStatus } from '../api/orders-2026.js';
 import type { AmazonOrderV0 } from '../api/orders-v0.js';
 import type { AmazonOrder } from '../mapping/order.js';
-import { fulfillmentStatusesFor } from '../mapping/status.js';
+import { fulfillmentStatusesFor, v0StatusesFor } from '../mapping/status.js';
 import type { OperationContext } from './context.js';
 import { assertV0Available, mapOrder2026, mapV0Bundle, readV0Bundle } from './read-order.js';
 
@@ -73,16 +73,6 @@ async function* list2026(ctx: OperationContext, query: ParsedOrderQuery, window:
   } while (paginationToken);
 }
 
-const V0_STATUS: Readonly<Record<FulfillmentStatus, readonly string[]>> = {
-  PENDING_AVAILABILITY: ['PendingAvailability'],
-  PENDING: ['Pending'],
-  UNSHIPPED: ['Unshipped'],
-  PARTIALLY_SHIPPED: ['PartiallyShipped'],
-  SHIPPED: ['Shipped', 'InvoiceUnconfirmed'],
-  CANCELLED: ['Canceled'],
-  UNFULFILLABLE: ['Unfulfillable'],
-};
-
 /** Runs `work` on every item with at most `limit` at once, results in input order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -99,7 +89,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 async function* listV0(ctx: OperationContext, query: ParsedOrderQuery, window: Window, call: CallOptions): AsyncGenerator<AmazonOrder> {
-  const statuses = query.statuses ? fulfillmentStatusesFor(query.statuses).flatMap((s) => V0_STATUS[s]) : undefined;
+  const statuses = query.statuses ? v0StatusesFor(fulfillmentStatusesFor(query.statuses)) : undefined;
   if (statuses && statuses.length === 0) return;
   const params = {
     MarketplaceIds: [ctx.marketplaceId],

@@ -51,8 +51,11 @@ export function mapOrder2026(ctx: OperationContext, order: AmazonOrder2026): Ama
   return mapOrder(order, { shopId: ctx.shopId, mappers: ctx.mappers, raw: order });
 }
 
-/** Reads one order with the configured API; null when Amazon does not know it. */
-export async function readOrder(ctx: OperationContext, orderId: string, call: SendOptions): Promise<AmazonOrder | null> {
+/**
+ * Reads one order with the configured API. Amazon's 404 comes back as a value, not thrown, so that
+ * callers can report the order as missing and still hand on its x-amzn-RequestId.
+ */
+export async function readOrder(ctx: OperationContext, orderId: string, call: SendOptions): Promise<AmazonOrder | NotFoundError> {
   try {
     if (ctx.ordersApi === 'v0') {
       assertV0Available(ctx, 'getOrders');
@@ -61,7 +64,7 @@ export async function readOrder(ctx: OperationContext, orderId: string, call: Se
     }
     return mapOrder2026(ctx, (await ctx.client.getOrder(orderId, ctx.includedData, call)).order);
   } catch (error) {
-    if (MallkitError.isInstance(error) && NotFoundError.isInstance(error)) return null;
+    if (MallkitError.isInstance(error) && NotFoundError.isInstance(error)) return error;
     throw error;
   }
 }

@@ -1,11 +1,11 @@
 import type { HttpHandler } from 'msw';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
+import { toAmazonDateTime } from '../api/common.js';
 import { INCLUDED_DATA, FULFILLMENT_STATUSES, type AmazonOrder2026 } from '../api/orders-2026.js';
 import { count, gate, type SandboxState } from './state.js';
 import { decodeCursor, encodeCursor, filterHash } from './pagination.js';
-import { errorAnswer, invalidInput, isoInstant, jsonAnswer, queryList } from './wire.js';
+import { BEFORE_LAG_MS, errorAnswer, invalidInput, isoInstant, jsonAnswer, queryList } from './wire.js';
 
-const TWO_MINUTES = 120_000;
 const TOKEN_LIFETIME = 24 * 3_600_000;
 
 /** Drops the datasets `includedData` did not ask for, as the API does. */
@@ -52,11 +52,11 @@ function searchOrders(state: SandboxState, ctx: SandboxContext): Response {
   const after = isoInstant(q.get(afterName));
   if (after === null) return invalidInput(`${afterName}: ${q.get(afterName)} is invalid, must be formatted by ISO 8601 standards.`, rate);
   const beforeRaw = q.get(beforeName);
-  let before = now - TWO_MINUTES;
+  let before = now - BEFORE_LAG_MS;
   if (beforeRaw !== null) {
     const parsed = isoInstant(beforeRaw);
     if (parsed === null) return invalidInput(`${beforeName}: ${beforeRaw} is invalid, must be formatted by ISO 8601 standards.`, rate);
-    if (parsed > now - TWO_MINUTES) return invalidInput(`${beforeName} must be no later than 2 minutes before the time of the request.`, rate);
+    if (parsed > now - BEFORE_LAG_MS) return invalidInput(`${beforeName} must be no later than 2 minutes before the time of the request.`, rate);
     if (parsed < after) return invalidInput(`${beforeName} must be equal to or after ${afterName}.`, rate);
     before = parsed;
   }
@@ -99,7 +99,7 @@ function searchOrders(state: SandboxState, ctx: SandboxContext): Response {
     {
       orders: page.map((order) => withIncludedData(order, included)),
       ...(next ? { pagination: { nextToken: next } } : {}),
-      [beforeName]: new Date(before).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      [beforeName]: toAmazonDateTime(before),
     },
     rate,
   );

@@ -1,22 +1,12 @@
 import type { HttpHandler } from 'msw';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
+import { V0_TO_2026_STATUS } from '../mapping/status.js';
+import { toAmazonDateTime } from '../api/common.js';
 import type { AmazonOperation } from '../rate-limits.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
 import { count, gate, type SandboxState } from './state.js';
 import { v0Address, v0Buyer, v0Items, v0Order } from './v0-views.js';
-import { errorAnswer, invalidInput, isoInstant, jsonAnswer, queryList } from './wire.js';
-
-const TWO_MINUTES = 120_000;
-const V0_STATUS_TO_2026: Readonly<Record<string, string>> = {
-  PendingAvailability: 'PENDING_AVAILABILITY',
-  Pending: 'PENDING',
-  Unshipped: 'UNSHIPPED',
-  PartiallyShipped: 'PARTIALLY_SHIPPED',
-  Shipped: 'SHIPPED',
-  InvoiceUnconfirmed: 'SHIPPED',
-  Canceled: 'CANCELLED',
-  Unfulfillable: 'UNFULFILLABLE',
-};
+import { BEFORE_LAG_MS, errorAnswer, invalidInput, isoInstant, jsonAnswer, queryList } from './wire.js';
 
 function readSavedFilter(text: string): [boolean, number, string[], string[]] | null {
   try {
@@ -62,13 +52,13 @@ function getOrders(state: SandboxState, ctx: SandboxContext): Response {
     if (afterValue === null) return invalidInput('Date time is invalid, must be formatted by ISO 8601 standards.', rate);
     after = afterValue;
     const beforeRaw = q.get(byCreated ? 'CreatedBefore' : 'LastUpdatedBefore');
-    before = now - TWO_MINUTES;
+    before = now - BEFORE_LAG_MS;
     if (beforeRaw !== null) {
       const parsed = isoInstant(beforeRaw);
-      if (parsed === null || parsed > now - TWO_MINUTES) return invalidInput(`${byCreated ? 'CreatedBefore' : 'LastUpdatedBefore'} must be at least 2 minutes before the time of the request.`, rate);
+      if (parsed === null || parsed > now - BEFORE_LAG_MS) return invalidInput(`${byCreated ? 'CreatedBefore' : 'LastUpdatedBefore'} must be at least 2 minutes before the time of the request.`, rate);
       before = parsed;
     }
-    statuses = queryList(ctx.url, 'OrderStatuses').map((s) => V0_STATUS_TO_2026[s] ?? s);
+    statuses = queryList(ctx.url, 'OrderStatuses').map((s) => V0_TO_2026_STATUS[s] ?? s);
     channels = queryList(ctx.url, 'FulfillmentChannels');
     filter = Buffer.from(JSON.stringify([byCreated, after, statuses, channels])).toString('base64url');
   }
@@ -90,7 +80,7 @@ function getOrders(state: SandboxState, ctx: SandboxContext): Response {
       payload: {
         Orders: page.map(v0Order),
         ...(next ? { NextToken: next } : {}),
-        [byCreated ? 'CreatedBefore' : 'LastUpdatedBefore']: new Date(before).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        [byCreated ? 'CreatedBefore' : 'LastUpdatedBefore']: toAmazonDateTime(before),
       },
     },
     rate,

@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
+import { toAmazonDateTime } from '../api/common.js';
 import type { AmazonOrder2026, AmazonOrderPackage } from '../api/orders-2026.js';
 import { count, gate, type SandboxState } from './state.js';
 import { invalidInput, noContent, errorAnswer } from './wire.js';
@@ -61,7 +62,7 @@ function confirm(state: SandboxState, ctx: SandboxContext): Response {
   const status = order.fulfillment?.fulfillmentStatus;
   if (status === 'CANCELLED' || status === 'PENDING') return invalidInput(`Order ${orderId} is in status ${status} and cannot be confirmed.`, rate);
 
-  const now = new Date(ctx.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const now = toAmazonDateTime(ctx.clock.now());
   const pkg: AmazonOrderPackage = {
     packageReferenceId: referenceId,
     createdTime: now,

@@ -7,6 +7,9 @@ function headers(status: number, rate: number | null): Record<string, string> {
   return out;
 }
 
+/** How far behind the request a `*Before` bound must be: Amazon's 2-minute rule (both Orders API versions). */
+export const BEFORE_LAG_MS = 120_000;
+
 /** A JSON answer in the SP-API's manner. */
 export function jsonAnswer(status: number, body: unknown, rate: number | null = null): Response {
   return new Response(JSON.stringify(body), { status, headers: headers(status, rate) });

@@ -71,6 +71,14 @@ export const shippingModelSchema = z
   })
   .loose();
 
+/**
+ * ソーシャルギフト (version 10), one per package: the gift's management number and whether the
+ * recipient has entered an address yet (`inputFlag`).
+ */
+export const socialGiftModelSchema = z
+  .object({ sgMngNumber: str, inputDueDate: str, inputFlag: num, inputCompDatetime: str, receiverEmailAddress: str })
+  .loose();
+
 /** 送付先 (package): the unit updateOrderShipping addresses by basketId. */
 export const packageModelSchema = z
   .object({
@@ -78,6 +86,7 @@ export const packageModelSchema = z
     postagePrice: num,
     postageTaxRate: num,
     deliveryPrice: num,
+    deliveryTaxRate: num,
     goodsPrice: num,
     totalPrice: num,
     noshi: str,
@@ -89,6 +98,8 @@ export const packageModelSchema = z
     defaultDeliveryCompanyCode: str,
     dropOffFlag: num,
     dropOffLocation: str,
+    // Version 10 puts the social-gift record on the package, not on the order.
+    SocialGiftModel: socialGiftModelSchema.nullish(),
   })
   .loose();
 
@@ -127,6 +138,7 @@ export const orderModelSchema = z
     shippingTerm: num,
     remarks: str,
     giftCheckFlag: num,
+    socialGiftFlag: num,
     severalSenderFlag: num,
     isolatedIslandFlag: num,
     rakutenConfirmFlag: num,
@@ -155,7 +167,6 @@ export const orderModelSchema = z
     PackageModelList: z.array(packageModelSchema),
     CouponModelList: z.array(couponModelSchema).nullish(),
     TaxSummaryModelList: z.array(taxSummaryModelSchema).nullish(),
-    SocialGiftModel: z.unknown().optional(),
   })
   .loose();
 

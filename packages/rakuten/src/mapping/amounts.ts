@@ -49,11 +49,15 @@ export function mapAmounts(order: RakutenOrderModel, warn: WarningSink): OrderAm
   const total = totalPrice === null ? null : sum([totalPrice, fees]);
   const billed = price(order.requestPrice, 'amounts.billed', { ja: '請求金額が未確定です（-9999）。', en: 'Billed amount not fixed yet (-9999).' }, warn);
   const taxRows = order.TaxSummaryModelList ?? [];
-  const tax = taxRows.length > 0 ? sum(taxRows.map((row) => (row.reqPriceTax === UNSET_PRICE ? null : (row.reqPriceTax ?? 0)))) : null;
+  const tax =
+    taxRows.length > 0
+      ? sum(taxRows.map((row) => price(row.reqPriceTax ?? 0, 'amounts.tax', { ja: `税率 ${row.taxRate ?? '?'} の消費税額が未確定です（-9999）。`, en: `Tax at rate ${row.taxRate ?? '?'} is not fixed yet (-9999).` }, warn)))
+      : null;
   return {
     goods,
     shipping,
     fees,
+    // getOrder has no separate shop discount: 減額 (updateOrderSender) is folded into the item prices.
     discounts: 0,
     points: order.PointModel?.usedPoint ?? 0,
     coupons: order.couponAllTotalPrice === UNSET_PRICE ? null : (order.couponAllTotalPrice ?? 0),

@@ -1,4 +1,4 @@
-import type { ItemOption, OrderItem } from '@mallkit/core';
+import type { ItemOption, OrderItem, OrderWarning } from '@mallkit/core';
 import type { RakutenItemModel } from '../api/order-model.js';
 import { UNSET_PRICE } from '../constants.js';
 
@@ -19,10 +19,16 @@ export function parseChoices(text: string | null | undefined): ItemOption[] {
   return options;
 }
 
-/** ItemModel → OrderItem. `notes` come from the package (のし). */
-export function mapItem(item: RakutenItemModel, notes: readonly string[]): OrderItem {
+/**
+ * ItemModel → OrderItem. `notes` come from the package and the order (のし, ラッピング). A -9999
+ * unit price (未確定) becomes null, with a `sentinel_value` warning on `field` when `warn` is given.
+ */
+export function mapItem(item: RakutenItemModel, notes: readonly string[], warn?: (warning: OrderWarning) => void, field = 'items'): OrderItem {
   const sku = item.SkuModelList?.[0];
   const unit = item.priceTaxIncl ?? item.price ?? null;
+  if (unit === UNSET_PRICE) {
+    warn?.({ code: 'sentinel_value', field: `${field}.unitPrice`, message: { ja: `商品「${item.itemName}」の単価が未確定です（-9999）。`, en: `Unit price of "${item.itemName}" is not fixed yet (-9999).` }, raw: unit });
+  }
   const choices = parseChoices(item.selectedChoice);
   return {
     lineId: String(item.itemDetailId),

@@ -1,6 +1,7 @@
-import { toIsoJst, tryParseJst, type Delivery, type Order, type OrderWarning, type RecordedShipment } from '@mallkit/core';
+import type { Delivery, Order, OrderWarning, RecordedShipment } from '@mallkit/core';
 import type { RakutenOrderModel, RakutenPackageModel } from '../api/order-model.js';
 import { mapAmounts } from './amounts.js';
+import { isoJstOrNull } from './datetime.js';
 import { mapItem } from './items.js';
 import { defaultRakutenMappers, type RakutenMappers } from './mappers.js';
 import { isGiftPlaceholder, mapParty } from './party.js';
@@ -13,9 +14,19 @@ export interface MapOrderContext {
   readonly mappers?: RakutenMappers;
 }
 
-function iso(value: string | null | undefined): string | null {
-  const date = tryParseJst(value);
-  return date === null ? null : toIsoJst(date);
+/** WrappingModel1 is 包装紙, WrappingModel2 リボン (`title` 1 / 2). */
+const WRAPPING_KIND: Readonly<Record<number, string>> = { 1: '包装紙', 2: 'リボン' };
+
+/**
+ * The order's gift wrapping as item notes: Rakuten records wrapping once per order (two slots), and
+ * the normalized model carries wrapping requests in each item's `notes`. A deleted slot is skipped.
+ */
+function wrappingNotes(order: RakutenOrderModel): string[] {
+  return [order.WrappingModel1, order.WrappingModel2].flatMap((wrapping) => {
+    if (!wrapping || wrapping.deleteWrappingFlag === 1 || !wrapping.name?.trim()) return [];
+    const kind = (wrapping.title !== null && wrapping.title !== undefined ? WRAPPING_KIND[wrapping.title] : undefined) ?? 'ラッピング';
+    return [`${kind}: ${wrapping.name.trim()}`];
+  });
 }
 
 function mapShipments(pkg: RakutenPackageModel, mappers: RakutenMappers): RecordedShipment[] {
@@ -27,7 +38,7 @@ function mapShipments(pkg: RakutenPackageModel, mappers: RakutenMappers): Record
 }
 
 function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers: RakutenMappers, warn: (w: OrderWarning) => void, index: number): Delivery {
-  const notes = pkg.noshi?.trim() ? [`のし: ${pkg.noshi.trim()}`] : [];
+  const notes = [...(pkg.noshi?.trim() ? [`のし: ${pkg.noshi.trim()}`] : []), ...wrappingNotes(order)];
   if (isGiftPlaceholder(pkg.SenderModel)) {
     warn({
       code: 'missing_field',
@@ -50,7 +61,7 @@ function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers
   return {
     deliveryId: String(pkg.basketId),
     recipient: mapParty(pkg.SenderModel),
-    items: pkg.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map((item) => mapItem(item, notes)),
+    items: pkg.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map((item, line) => mapItem(item, notes, warn, `deliveries[${index}].items[${line}]`)),
     carrier: pkg.defaultDeliveryCompanyCode ? mappers.carrier.map(pkg.defaultDeliveryCompanyCode) : null,
     shippingMethod: order.DeliveryModel?.deliveryName ?? null,
     // お届け日指定 and お届け時間帯 are order-level on Rakuten: every package gets them.
@@ -83,9 +94,9 @@ export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Or
     shopId: context.shopId,
     id: order.orderNumber,
     status: mapOrderProgress(order.orderProgress),
-    orderedAt: iso(order.orderDatetime) ?? order.orderDatetime,
+    orderedAt: isoJstOrNull(order.orderDatetime) ?? order.orderDatetime,
     updatedAt: null,
-    confirmedAt: iso(order.shopOrderCfmDatetime),
+    confirmedAt: isoJstOrNull(order.shopOrderCfmDatetime),
     buyer: mapParty(order.OrdererModel),
     deliveries: packages.map((pkg, index) => mapDelivery(order, pkg, mappers, warn, index)),
     amounts,

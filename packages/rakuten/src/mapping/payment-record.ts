@@ -1,5 +1,6 @@
-import { toIsoJst, tryParseJst, type PaymentRecord } from '@mallkit/core';
+import type { PaymentRecord } from '@mallkit/core';
 import type { RakutenPaymentModel } from '../api/get-payment.js';
+import { isoJstOrNull } from './datetime.js';
 import { defaultRakutenMappers, type RakutenMappers } from './mappers.js';
 import { mapSettlementMethod } from './payment-method.js';
 
@@ -16,11 +17,6 @@ function stateOf(status: number | null): PaymentRecord['state'] {
   if (status === 31800) return 'refunded';
   if (status >= 31100 && status <= 31500) return 'cancelled';
   return 'unknown';
-}
-
-function iso(value: string | null | undefined): string | null {
-  const date = tryParseJst(value);
-  return date === null ? null : toIsoJst(date);
 }
 
 /** One getPayment PaymentModel → a PaymentRecord. paidAt is 決済確定日時, settledAt 支払予定日. */
@@ -43,8 +39,8 @@ export function mapPaymentRecord(
     state: stateOf(rawStatus === null ? null : Number(rawStatus)),
     rawState: rawStatus,
     amount: payment.paymentAmount ?? null,
-    paidAt: iso(payment.paymentFixDatetime),
-    settledAt: iso(payment.payExpectDate),
+    paidAt: isoJstOrNull(payment.paymentFixDatetime),
+    settledAt: isoJstOrNull(payment.payExpectDate),
     raw: payment,
   };
 }

@@ -1,5 +1,7 @@
 import {
   chunk,
+  isConnectorWide,
+  isUnknownOutcome,
   MallkitError,
   NotFoundError,
   OrderStateError,
@@ -17,7 +19,6 @@ import { RAKUTEN_LIMITS } from '../constants.js';
 import { errorFromMessage } from '../errors.js';
 import { ORDER_CANCELLED_HINT } from '../hints.js';
 import { isCancelledProgress } from '../mapping/status.js';
-import { isConnectorWide, isUnknownOutcome } from '@mallkit/core';
 import { readOrders } from './read-orders.js';
 
 const MALL = 'rakuten' as const;

@@ -1,5 +1,7 @@
 import {
   InvalidRequestError,
+  isConnectorWide,
+  isUnknownOutcome,
   MallkitError,
   NotFoundError,
   OrderStateError,
@@ -17,7 +19,6 @@ import type { RakutenClient } from '../client.js';
 import { errorFromMessage } from '../errors.js';
 import { ORDER_CANCELLED_HINT } from '../hints.js';
 import { isCancelledProgress } from '../mapping/status.js';
-import { isConnectorWide, isUnknownOutcome } from '@mallkit/core';
 import { prepareShipments, type PreparedShipment } from './shipment-input.js';
 import { readOrders } from './read-orders.js';
 

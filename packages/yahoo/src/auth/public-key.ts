@@ -52,7 +52,8 @@ export function createPublicKeySigner(publicKey: string | undefined, version: st
   if (!hasKey && versionText === '') return null;
   if (!hasKey) throw invalid('publicKey', 'publicKeyVersion is set but publicKey is missing: set both, or neither', KEY_HINT);
   if (versionText === '') throw invalid('publicKeyVersion', 'publicKey is set but its version is missing: set both, or neither', KEY_HINT);
-  if (!/^\d+$/.test(versionText)) throw invalid('publicKeyVersion', `must be the key's version number, got ${JSON.stringify(versionText)}`, KEY_HINT);
+  // A positive integer as 暗号鍵管理 shows it (1, 4, 5… in the wild); integrators cap it at six digits.
+  if (!/^[1-9]\d{0,5}$/.test(versionText)) throw invalid('publicKeyVersion', `must be the key's version number (1, 2, …), got ${JSON.stringify(versionText)}`, KEY_HINT);
   const key = parsePublicKey(publicKey);
   return {
     version: versionText,

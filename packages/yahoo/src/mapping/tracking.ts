@@ -1,5 +1,3 @@
-import type { CarrierCode } from '@mallkit/core';
-
 /*
  * orderShipStatusChange's rules for ShipInvoiceNumber (specs/yahoo.md §3.5), checked before sending
  * so that one bad number is a ValidationError naming the field instead of a refused request:
@@ -19,9 +17,4 @@ export function trackingNumberProblem(carrierCode: string, trackingNumber: strin
     if (length < 11 || length > 13) return `日本郵便: 11–13 characters without hyphens, got ${length}`;
   }
   return null;
-}
-
-/** True for the carriers whose numbers Yahoo checks by shape. */
-export function isShapeCheckedCarrier(carrier: CarrierCode): boolean {
-  return carrier === 'yamato' || carrier === 'japan_post';
 }

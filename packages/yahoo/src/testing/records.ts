@@ -160,7 +160,8 @@ export function seedToRecord(seed: SeedOrder, sellerId: string): SandboxOrderRec
       IsReadOnly: seed.flags.buyerMayCancel ? '1' : '0',
       FraudHoldStatus: held ? '1' : '0',
       // Held orders are not published to orderList until the review releases them.
-      PublicationTime: held ? '' : formatJst(orderedAt, 'iso'),
+      // Same shape as OrderTime (orderList.html: YYYY-MM-DDTHH24:MI:SS, JST, no offset).
+      PublicationTime: held ? '' : yahooTime(orderedAt),
       SocialGiftType: '0',
     },
     Pay: {

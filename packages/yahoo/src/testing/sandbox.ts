@@ -5,9 +5,12 @@ import { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL } from '../options.js';
 import { YCONNECT_TOKEN_URL } from '../auth/yconnect.js';
 import { createAuthServer, type AuthServer } from './auth-server.js';
 import { sandboxKeyPair } from './keys.js';
-import { adaptSeedsForYahoo, seedToRecord, type SandboxOrderRecord } from './records.js';
+import { adaptSeedsForYahoo, seedToRecord, yahooTime, type SandboxOrderRecord } from './records.js';
 import { changeOrderStatus, changePayStatus, changeShipStatus, type ChangeOutcome } from './rules.js';
 import { changeResponse, errorResponse, orderInfoResponse, orderListError, orderListResponse } from './render.js';
+
+/** orderInfo's `<Field>` limit. */
+const ORDER_INFO_FIELD_MAX_BYTES = 10_000;
 
 /** Options of {@link createYahooSandbox}. */
 export interface YahooSandboxOptions {
@@ -197,8 +200,11 @@ export function createYahooSandbox(options: YahooSandboxOptions = {}): YahooSand
     }),
     orderApi('orderInfo', (req) => {
       const targetNode = child(req, 'Target');
-      const fields = (text(targetNode, 'Field') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+      const fieldText = text(targetNode, 'Field') ?? '';
+      const fields = fieldText.split(',').map((f) => f.trim()).filter(Boolean);
       if (fields.length === 0) return errorResponse(400, 'Invalid Request: Target/Field is required.', null);
+      // orderInfo.html caps Field at 10,000 bytes.
+      if (Buffer.byteLength(fieldText, 'utf8') > ORDER_INFO_FIELD_MAX_BYTES) return errorResponse(400, 'Invalid Request: Target/Field is too long.', null);
       return orderInfoResponse(orders.get(text(targetNode, 'OrderId') ?? '') ?? null, new Set(fields));
     }),
     orderApi('orderStatusChange', (req) =>
@@ -258,7 +264,7 @@ export function createYahooSandbox(options: YahooSandboxOptions = {}): YahooSand
       const record = orders.get(orderId);
       if (!record) throw new Error(`no such sandbox order: ${orderId}`);
       record.order.FraudHoldStatus = '2';
-      record.order.PublicationTime = formatJst(clock.now(), 'iso');
+      record.order.PublicationTime = yahooTime(clock.now());
       record.order.LastUpdateTime = formatJst(clock.now(), 'iso');
     },
     exhaustDailyQuota(exhausted = true) {
