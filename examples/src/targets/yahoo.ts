@@ -30,13 +30,7 @@ export const yahooTarget: DemoTarget = {
     sandbox.seed(adaptSeedsForYahoo(demoSeeds(now, 'DEMO-'), sandbox.sellerId));
     const server = startSandboxServer(sandbox.handlers);
     const connector = createYahooConnector({
-      sellerId: sandbox.sellerId,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      refreshToken: sandbox.authorize(clock.now()),
-      authorizedAt: clock.now(),
-      publicKey: sandbox.publicKeyPem,
-      publicKeyVersion: sandbox.publicKeyVersion,
+      ...sandbox.connectorCredentials(),
       shopId: 'demo-yahoo-store',
       clock,
       rateLimit: DEMO_SANDBOX_RATE,

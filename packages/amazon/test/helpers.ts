@@ -1,5 +1,4 @@
-import { createSandboxClock, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
-import type { Hooks, Logger } from '@mallkit/core';
+import { captureOutput, createSandboxClock, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
 import { createAmazonConnector, type AmazonConnector } from '../src/connector.js';
 import type { AmazonConnectorOptions } from '../src/options.js';
 import { AMAZON_USAGE_PLANS, scaleUsagePlans } from '../src/rate-limits.js';
@@ -23,11 +22,7 @@ export function createRig(seeds: readonly SeedOrder[], now: Date | string, extra
   const sandbox = createAmazonSandbox({ clock, usagePlans: TEST_PLANS });
   sandbox.seed(seeds);
   const server = startSandboxServer(sandbox.handlers);
-  const captured: string[] = [];
-  const capture = (kind: string) => (message: string, fields?: unknown) => void captured.push(JSON.stringify({ kind, message, fields }));
-  const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const hook = (name: string) => (event: unknown) => void captured.push(JSON.stringify({ hook: name, event }));
-  const hooks: Hooks = { onRequest: hook('request'), onResponse: hook('response'), onRetry: hook('retry'), onThrottle: hook('throttle') };
+  const { logger, hooks, lines: captured } = captureOutput();
   const { clientId, clientSecret, refreshToken, sellerId } = sandbox.credentials;
   const connector = createAmazonConnector({
     clientId,

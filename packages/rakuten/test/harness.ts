@@ -1,5 +1,4 @@
-import type { Logger } from '@mallkit/core';
-import { createSandboxClock, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { captureOutput, createSandboxClock, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
 import { createRakutenConnector, type RakutenConnector, type RakutenConnectorOptions } from '../src/index.js';
 import { createRakutenSandbox, type RakutenSandbox } from '../src/testing/index.js';
 
@@ -22,10 +21,7 @@ export function startRig(seeds: readonly SeedOrder[], now: Date | string = '2026
   const sandbox = createRakutenSandbox({ clock, qps: rate });
   sandbox.seed(seeds);
   const server = startSandboxServer(sandbox.handlers);
-  const captured: string[] = [];
-  const capture = (kind: string) => (message: string, fields?: Record<string, unknown>) => void captured.push(JSON.stringify([kind, message, fields ?? null]));
-  const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const hook = (name: string) => (event: unknown) => void captured.push(JSON.stringify([name, event]));
+  const { logger, hooks, lines: captured } = captureOutput();
   const connector = createRakutenConnector({
     ...sandbox.credentials,
     shopId: 'rakuten-test-shop',
@@ -34,7 +30,7 @@ export function startRig(seeds: readonly SeedOrder[], now: Date | string = '2026
     timeoutMs: 5_000,
     retry: { minDelayMs: 20, rateLimitMinDelayMs: 100, maxDelayMs: 500, maxElapsedMs: 15_000 },
     logger,
-    hooks: { onRequest: hook('onRequest'), onResponse: hook('onResponse'), onRetry: hook('onRetry'), onThrottle: hook('onThrottle') },
+    hooks,
     ...overrides,
   });
   return { sandbox, connector, captured, close: () => server.close() };

@@ -31,13 +31,7 @@ async function syncRows(): Promise<BenchRow[]> {
       })),
     );
     const connector = createYahooConnector({
-      sellerId: sandbox.sellerId,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      refreshToken: sandbox.authorize(clock.now()),
-      authorizedAt: clock.now(),
-      publicKey: sandbox.publicKeyPem,
-      publicKeyVersion: sandbox.publicKeyVersion,
+      ...sandbox.connectorCredentials(),
       clock,
       rateLimit: { limit: RATE, intervalMs: 1000 },
       logger: silentLogger,

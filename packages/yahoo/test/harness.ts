@@ -1,5 +1,4 @@
-import { createSandboxClock, startSandboxServer } from '@mallkit/core/testing';
-import type { Logger } from '@mallkit/core';
+import { captureOutput, createSandboxClock, startSandboxServer } from '@mallkit/core/testing';
 import { createYahooConnector, type YahooConnector } from '../src/index.js';
 import type { YahooConnectorOptions } from '../src/options.js';
 import { createYahooSandbox, type YahooSandbox } from '../src/testing/index.js';
@@ -19,29 +18,21 @@ export interface Setup {
 
 /** Starts a sandbox at `now` and a connector on it (public key configured unless told otherwise). */
 export function setup(now: Date | string = '2026-11-22T10:00:00+09:00', overrides: Partial<YahooConnectorOptions> & { signed?: boolean } = {}): Setup {
-  const clock = createSandboxClock(now instanceof Date ? now : now);
+  const clock = createSandboxClock(now);
   const sandbox = createYahooSandbox({ clock, qps: TEST_RATE });
   const server = startSandboxServer(sandbox.handlers);
-  const refreshToken = sandbox.authorize(clock.now());
-  const captured: string[] = [];
-  const capture = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    captured.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const record = (name: string) => (event: unknown) => captured.push(`${name} ${JSON.stringify(event)}`);
+  const { publicKey, publicKeyVersion, ...credentials } = sandbox.connectorCredentials();
+  const { refreshToken } = credentials;
+  const { logger, hooks, lines: captured } = captureOutput();
   const { signed = true, ...rest } = overrides;
   const connector = createYahooConnector({
-    sellerId: sandbox.sellerId,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    refreshToken,
-    authorizedAt: clock.now(),
-    ...(signed ? { publicKey: sandbox.publicKeyPem, publicKeyVersion: sandbox.publicKeyVersion } : {}),
+    ...credentials,
+    ...(signed ? { publicKey, publicKeyVersion } : {}),
     clock,
     rateLimit: TEST_RATE,
     retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false },
     logger,
-    hooks: { onRequest: record('onRequest'), onResponse: record('onResponse'), onRetry: record('onRetry'), onThrottle: record('onThrottle') },
+    hooks,
     ...rest,
   });
   return {

@@ -15,6 +15,7 @@ export {
   type RequestLogQuery,
 } from './request-log.js';
 export { corruptAnswer, createFaultInjector, FaultInjector, type Fault, type FaultKind, type InjectOptions } from './faults.js';
+export { captureOutput, type CapturedOutput } from './capture.js';
 export { createQpsGate, type QpsGate, type QpsGateOptions, type QpsLimit } from './qps-gate.js';
 export {
   createSandboxKit,

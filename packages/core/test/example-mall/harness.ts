@@ -1,5 +1,5 @@
 import type { MallConnector } from '../../src/contract/connector.js';
-import type { Logger } from '../../src/logger.js';
+import { captureOutput } from '../../src/testing/capture.js';
 import { createSandboxClock } from '../../src/testing/clock.js';
 import type { ConformanceContext, ConformanceHarness } from '../../src/conformance/suite.js';
 import type { SeedOrder } from '../../src/testing/generator.js';
@@ -22,19 +22,13 @@ export function exampleHarness(breakage?: Breakage): ConformanceHarness {
       const sandbox = createExampleSandbox({ clock, apiKey: API_KEY, keyExpiresAt: new Date(now.getTime() + 60 * 86_400_000), qpsPerSecond: QPS });
       sandbox.seed(seeds);
       const server = startSandboxServer(sandbox.kit.handlers);
-      const captured: string[] = [];
-      const capture = (level: string) => (message: string, fields?: unknown) => void captured.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-      const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
+      const { logger, hooks, lines: captured } = captureOutput();
       const options: ExampleConnectorOptions = {
         apiKey: API_KEY,
         clock,
         logger,
         rateLimit: { limit: QPS, intervalMs: 1000 },
-        hooks: {
-          onRequest: (e) => void captured.push(JSON.stringify(e)),
-          onResponse: (e) => void captured.push(JSON.stringify(e)),
-          onRetry: (e) => void captured.push(JSON.stringify(e)),
-        },
+        hooks,
       };
       const honest = createExampleConnector(options);
       return {

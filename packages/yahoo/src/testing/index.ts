@@ -6,6 +6,6 @@
  *
  * @packageDocumentation
  */
-export { createYahooSandbox, type YahooSandbox, type YahooSandboxOptions } from './sandbox.js';
+export { createYahooSandbox, type YahooSandbox, type YahooSandboxCredentials, type YahooSandboxOptions } from './sandbox.js';
 export { adaptSeedsForYahoo, seedToRecord, type SandboxItem, type SandboxOption, type SandboxOrderRecord } from './records.js';
 export { SIGNATURE_SKEW_SECONDS } from './auth-server.js';

@@ -30,6 +30,17 @@ export interface YahooSandboxOptions {
   readonly tokenUrl?: string;
 }
 
+/** What a connector needs to reach a Yahoo sandbox, as `connectorCredentials()` returns it. */
+export interface YahooSandboxCredentials {
+  readonly sellerId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  readonly authorizedAt: number;
+  readonly publicKey: string;
+  readonly publicKeyVersion: string;
+}
+
 /** A Yahoo sandbox: msw handlers over an in-memory store that follows Yahoo's rules. */
 export interface YahooSandbox {
   readonly kit: SandboxKit;
@@ -47,6 +58,11 @@ export interface YahooSandbox {
   seed(seeds: readonly SeedOrder[]): SeedOrder[];
   /** Registers a store authorization and returns its refresh token (default: authorized now). */
   authorize(authorizedAt?: number): string;
+  /**
+   * Authorizes the store now and returns everything a connector needs to talk to this sandbox,
+   * signed with the sandbox's public key: spread it into `createYahooConnector` options.
+   */
+  connectorCredentials(): YahooSandboxCredentials;
   /** Issues an authorization code for the code exchange (as the consent page's redirect). */
   issueAuthorizationCode(redirectUri: string, codeChallenge?: string): string;
   /** Revokes every session: refresh → invalid_grant, API calls → invalid_token. */
@@ -249,6 +265,15 @@ export function createYahooSandbox(options: YahooSandboxOptions = {}): YahooSand
       return adapted;
     },
     authorize: (authorizedAt) => auth.authorize(authorizedAt),
+    connectorCredentials: () => ({
+      sellerId,
+      clientId,
+      clientSecret,
+      refreshToken: auth.authorize(clock.now()),
+      authorizedAt: clock.now(),
+      publicKey: keys.publicKeyPem,
+      publicKeyVersion,
+    }),
     issueAuthorizationCode: (redirectUri, codeChallenge) => auth.issueCode(redirectUri, codeChallenge ?? null),
     expireCredential: () => auth.revokeAll(),
     expireAccessTokens: () => auth.expireAccessTokens(),
