@@ -113,13 +113,7 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
   };
 
   // An explicit RateLimit applies per (seller, operation) key instead of the usage-plan table.
-  const explicit = options.rateLimit;
-  const limiter: Limiter =
-    explicit && 'acquire' in explicit
-      ? explicit
-      : explicit
-        ? resolveLimiter(explicit, explicit)
-        : createTokenBucketLimiter(bucketFor, { clock });
+  const limiter: Limiter = resolveLimiter(options.rateLimit, createTokenBucketLimiter(bucketFor, { clock }));
 
   const common = {
     mall: 'amazon' as const,

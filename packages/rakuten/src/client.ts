@@ -3,7 +3,7 @@ import {
   createHttpPipeline,
   createRedactor,
   ResponseFormatError,
-  createThrottleLimiter,
+  resolveLimiter,
   type CallOptions,
   type ConnectorOptions,
   type HttpPipeline,
@@ -73,12 +73,9 @@ export function createRakutenClient(options: RakutenClientOptions): RakutenClien
   const pipeline = createHttpPipeline({
     mall: 'rakuten',
     baseUrl: options.baseUrl ?? RAKUTEN_BASE_URL,
-    limiter:
-      options.rateLimit && 'acquire' in options.rateLimit
-        ? options.rateLimit
-        : // A 10% margin rather than core's 5%: the first request of a run (connection set-up) reaches
-          // the gateway late, so the next window's requests would otherwise crowd it.
-          createThrottleLimiter(options.rateLimit ?? RAKUTEN_DEFAULT_RATE, { margin: RAKUTEN_THROTTLE_MARGIN }),
+    // A 10% margin rather than core's 5%: the first request of a run (connection set-up) reaches
+    // the gateway late, so at 1 request/s the next window's requests would otherwise crowd it.
+    limiter: resolveLimiter(options.rateLimit, RAKUTEN_DEFAULT_RATE, { margin: RAKUTEN_THROTTLE_MARGIN }),
     limiterKey,
     redactor,
     classify: classifyRakutenResponse,

@@ -1,5 +1,5 @@
 import type { Hooks } from '../http/hooks.js';
-import { createThrottleLimiter, type Limiter, type RateLimit } from '../http/limiter.js';
+import { createThrottleLimiter, type Limiter, type RateLimit, type ThrottleLimiterOptions } from '../http/limiter.js';
 import type { RetryOptions } from '../http/retry.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
@@ -26,8 +26,18 @@ export interface ConnectorOptions {
   readonly expiryWarningDays?: number;
 }
 
-/** Turns the rateLimit option into a Limiter, with the mall's default rate when none is given. */
-export function resolveLimiter(option: RateLimit | Limiter | undefined, mallDefault: RateLimit | ((key: string) => RateLimit)): Limiter {
+/**
+ * Turns the rateLimit option into a Limiter: the user's own Limiter as is, the user's rate as a
+ * throttle, else the mall's default — a rate (per key, when it is a function) or a ready Limiter
+ * such as a token bucket. `throttle` tunes the throttles created here (e.g. a larger margin).
+ */
+export function resolveLimiter(
+  option: RateLimit | Limiter | undefined,
+  mallDefault: RateLimit | ((key: string) => RateLimit) | Limiter,
+  throttle: ThrottleLimiterOptions = {},
+): Limiter {
   if (option && 'acquire' in option) return option;
-  return createThrottleLimiter(option ?? mallDefault);
+  if (option) return createThrottleLimiter(option, throttle);
+  if (typeof mallDefault === 'object' && 'acquire' in mallDefault) return mallDefault;
+  return createThrottleLimiter(mallDefault, throttle);
 }
