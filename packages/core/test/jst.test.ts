@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { daysBetween, formatJst, jstDateOf, parseJst, startOfJstDay, toIsoJst, tryParseJst, type JstFormat } from '../src/time/jst.js';
+import { daysBetween, formatJst, jstDateOf, parseJst, startOfJstDay, toEpochJst, toIsoJst, tryParseJst, type JstFormat } from '../src/time/jst.js';
 
 // 2026-11-22T10:00:00+09:00, built from the UTC epoch so the machine's zone plays no part.
 const SAMPLE = Date.UTC(2026, 10, 22, 1, 0, 0);
@@ -247,5 +247,15 @@ describe('daysBetween', () => {
   it('spans a leap day', () => {
     expect(daysBetween(parseJst('2028-02-28'), parseJst('2028-03-01'))).toBe(2);
     expect(daysBetween(parseJst('2026-02-28'), parseJst('2026-03-01'))).toBe(1);
+  });
+});
+
+describe('toEpochJst', () => {
+  it('reads a date option as users give it: epoch ms, Date, or a string that is JST without an offset', () => {
+    expect(toEpochJst(1_700_000_000_000)).toBe(1_700_000_000_000);
+    expect(toEpochJst(new Date('2026-04-01T00:00:00Z'))).toBe(Date.parse('2026-04-01T00:00:00Z'));
+    expect(toEpochJst('2026-04-01')).toBe(Date.parse('2026-04-01T00:00:00+09:00'));
+    expect(toEpochJst('2026-04-01T09:00:00Z')).toBe(Date.parse('2026-04-01T09:00:00Z'));
+    expect(() => toEpochJst('someday')).toThrow(RangeError);
   });
 });

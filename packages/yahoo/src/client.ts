@@ -13,6 +13,7 @@ import {
   type HttpResponse,
   type Logger,
   type Redactor,
+  toEpochJst,
 } from '@mallkit/core';
 import type { z } from 'zod';
 import { buildOrderInfoRequest, orderInfoResponseSchema, ORDER_INFO_PATH, type YahooOrderInfo } from './api/order-info.js';
@@ -39,7 +40,6 @@ import { parseYahooXml, toWarnings, type YahooWarning } from './api/wire.js';
 import { createPublicKeySigner, type PublicKeySigner } from './auth/public-key.js';
 import { createYahooSession, type YahooSession } from './auth/session.js';
 import { readTokenAnswer, tokenRequest, YCONNECT_TOKEN_URL } from './auth/yconnect.js';
-import { epochOf } from './epoch.js';
 import { createYahooClassifier, TOKEN_OPERATION } from './errors.js';
 import { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
 
@@ -96,7 +96,7 @@ export function createYahooClient(options: YahooConnectorOptions): YahooClient {
   const session = createYahooSession({
     cacheKey: storeKey,
     refreshToken: options.refreshToken,
-    authorizedAt: epochOf(options.authorizedAt),
+    authorizedAt: options.authorizedAt === undefined ? null : toEpochJst(options.authorizedAt),
     signed: signer !== null,
     clock,
     ...(options.tokenStore ? { store: options.tokenStore } : {}),

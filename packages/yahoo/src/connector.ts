@@ -1,8 +1,7 @@
-import { systemClock, type CallOptions, type Capabilities, type MallConnector, type PaymentRecord } from '@mallkit/core';
+import { systemClock, toEpochJst, type CallOptions, type Capabilities, type MallConnector, type PaymentRecord } from '@mallkit/core';
 import type { YahooOrderInfo } from './api/order-info.js';
 import type { YahooOrderListEntry } from './api/order-list.js';
 import { createYahooClient, type YahooClient } from './client.js';
-import { epochOf } from './epoch.js';
 import { createYahooMappers } from './mapping/codes.js';
 import { checkCredentials } from './operations/credentials.js';
 import { confirmOrders } from './operations/confirm.js';
@@ -40,7 +39,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     mappers: createYahooMappers(options.mappers),
     includeFraudHeld: options.includeFraudHeld ?? true,
     expiryWarningDays: options.expiryWarningDays ?? 14,
-    publicKeyExpiresAt: epochOf(options.publicKeyExpiresAt),
+    publicKeyExpiresAt: options.publicKeyExpiresAt === undefined ? null : toEpochJst(options.publicKeyExpiresAt),
     publicKeyConfigured: options.publicKey !== undefined && options.publicKey.trim() !== '',
   };
   return {

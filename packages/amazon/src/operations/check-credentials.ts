@@ -2,7 +2,7 @@ import {
   CredentialError,
   describeCredential,
   formatJst,
-  parseJst,
+  toEpochJst,
   type CallOptions,
   type CredentialReport,
   type CredentialStatus,
@@ -21,8 +21,7 @@ const SECRET_DAYS = 180;
 /** `value` + `days`; a date without a time or offset (`2026-04-01`) is read as JST, as a shop writes it. */
 function plusDays(value: Date | string | undefined, days: number): Date | null {
   if (value === undefined) return null;
-  const start = value instanceof Date ? value : parseJst(value);
-  return new Date(start.getTime() + days * DAY);
+  return new Date(toEpochJst(value) + days * DAY);
 }
 
 /**

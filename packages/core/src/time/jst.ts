@@ -168,6 +168,15 @@ export function toIsoJst(value: string | Date | number): string {
   return formatJst(typeof value === 'string' ? parseJst(value) : value, 'iso');
 }
 
+/**
+ * A date option as users give it — a Date, epoch ms, or a string read by {@link parseJst} (JST
+ * when it has no offset, as shops copy dates from mall screens) — as epoch ms.
+ */
+export function toEpochJst(value: Date | string | number): number {
+  if (typeof value === 'number') return value;
+  return value instanceof Date ? value.getTime() : parseJst(value).getTime();
+}
+
 /** The JST calendar day of an instant, `YYYY-MM-DD`. */
 export function jstDateOf(date: Date | number): string {
   return formatJst(date, 'date');
