@@ -20,18 +20,8 @@ export const INCLUDED_DATA = [
 /** One `includedData` value. */
 export type IncludedData = (typeof INCLUDED_DATA)[number];
 
-/** What the connector asks for by default: everything a normalized order needs, nothing FBA-only. */
-export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = [
-  'BUYER',
-  'RECIPIENT',
-  'PROCEEDS',
-  'EXPENSE',
-  'PROMOTION',
-  'CANCELLATION',
-  'FULFILLMENT',
-  'PACKAGES',
-  'PAYMENT',
-];
+/** What the connector asks for by default: everything a normalized order needs, nothing FBA-only or unmapped (TAX). */
+export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = INCLUDED_DATA.filter((data) => data !== 'TAX' && data !== 'FULFILLMENT_ORDERS');
 
 /** v2026 fulfillment statuses. */
 export const FULFILLMENT_STATUSES = [

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { RAKUTEN_PATHS } from '../constants.js';
-import { messageModelSchema } from './common.js';
+import { envelopeSchema } from './common.js';
 
 /** The confirmOrder request body: at most 100 order numbers. */
 export interface ConfirmOrderBody {
@@ -13,7 +13,7 @@ export function buildConfirmOrderBody(orderNumbers: readonly string[]): ConfirmO
 }
 
 /** The confirmOrder answer: one MessageModel per order, INFO_101 or an ERROR (102 cancelled, 103 already moved, 105 postage unset). */
-export const confirmOrderResponseSchema = z.object({ MessageModelList: z.array(messageModelSchema).nullish() }).loose();
+export const confirmOrderResponseSchema = envelopeSchema;
 
 /** The confirmOrder answer, as parsed. */
 export type ConfirmOrderResponse = z.infer<typeof confirmOrderResponseSchema>;

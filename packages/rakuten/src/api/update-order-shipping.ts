@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { RAKUTEN_PATHS } from '../constants.js';
-import { messageModelSchema } from './common.js';
+import { envelopeSchema } from './common.js';
 
 /** One row of ShippingModelList in a request. Without shippingDetailId the row is added; with it, that row is updated. */
 export interface ShippingModelInput {
@@ -43,7 +43,7 @@ export function buildUpdateOrderShippingBody(orderNumber: string, basketId: numb
 }
 
 /** The updateOrderShipping answer: MessageModels with `dataNumber` and the (new or existing) `shippingDetailId`. */
-export const updateOrderShippingResponseSchema = z.object({ MessageModelList: z.array(messageModelSchema).nullish() }).loose();
+export const updateOrderShippingResponseSchema = envelopeSchema;
 
 /** The updateOrderShipping answer, as parsed. */
 export type UpdateOrderShippingResponse = z.infer<typeof updateOrderShippingResponseSchema>;
