@@ -21,6 +21,8 @@ export * from './contract/connector-options.js';
 export * from './contract/capabilities.js';
 export * from './contract/inputs.js';
 export * from './contract/parse-input.js';
+export * from './contract/call-options.js';
+export * from './contract/text-rules.js';
 export * from './contract/results.js';
 export * from './contract/credential-status.js';
 
@@ -30,6 +32,7 @@ export * from './errors/mallkit-error.js';
 export * from './errors/classes.js';
 export * from './errors/redact.js';
 export * from './errors/outcome.js';
+export { SafeCause } from './errors/safe-cause.js';
 
 // HTTP pipeline
 export * from './http/request.js';
@@ -39,6 +42,7 @@ export * from './http/hooks.js';
 export * from './http/limiter.js';
 export * from './http/token-bucket-limiter.js';
 export * from './http/retry.js';
+export * from './http/charset.js';
 export * from './http/pipeline.js';
 export * from './auth/token-cache.js';
 export * from './auth/credential-key.js';
@@ -52,3 +56,6 @@ export * from './iter/paginate.js';
 export * from './iter/batch.js';
 export * from './xml/xml.js';
 export * from './mappers/index.js';
+
+// The connector kit
+export * from './kit/index.js';

@@ -7,8 +7,8 @@
 export {
   conformanceChecks,
   runConformanceSuite,
-  type ConformanceCheck,
-  type ConformanceContext,
-  type ConformanceHarness,
-  type ConformanceSandbox,
+  setUpConformance,
+  type ConformanceTarget,
+  type SuiteConnectorOptions,
 } from './suite.js';
+export type { ConformanceCheck, ConformanceContext } from './context.js';

@@ -1,297 +1,84 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import type { ConnectorOptions } from '../contract/connector-options.js';
 import type { MallConnector } from '../contract/connector.js';
-import type { BatchResult } from '../contract/results.js';
-import {
-  CredentialError,
-  NotFoundError,
-  OrderStateError,
-  UnsupportedOperationError,
-  ValidationError,
-} from '../errors/classes.js';
-import { MallkitError } from '../errors/mallkit-error.js';
-import type { Order } from '../model/order.js';
-import type { SandboxClock } from '../testing/clock.js';
-import type { FaultInjector } from '../testing/faults.js';
-import { generateSeedOrders, type SeedOrder } from '../testing/generator.js';
-import type { RequestLog } from '../testing/request-log.js';
+import { captureOutput } from '../testing/capture.js';
+import { createSandboxClock, DEFAULT_SANDBOX_START, type SandboxClock } from '../testing/clock.js';
+import { generateSeedOrders } from '../testing/generator.js';
+import type { MallSandbox } from '../testing/mall-sandbox.js';
+import { startSandboxServer } from '../testing/sandbox-kit.js';
+import { adversarialChecks } from './checks-adversarial.js';
+import { basicChecks } from './checks-basic.js';
+import { inputChecks } from './checks-input.js';
+import { secretChecks } from './checks-secrets.js';
+import type { ConformanceCheck, ConformanceContext } from './context.js';
+import { DAY } from './helpers.js';
 
-/** What a mall's sandbox exposes to the conformance suite. */
-export interface ConformanceSandbox {
-  readonly log: RequestLog;
-  readonly faults: FaultInjector;
-  readonly clock: SandboxClock;
-  /** How many requests the sandbox refused with the mall's QPS error. */
-  qpsViolations(): number;
-  /** Makes the connector's main credential expire or be revoked on the mall's side. */
-  expireCredential(): void;
-  /** The credential that expireCredential affects, as CredentialError.credential names it. */
-  readonly expiringCredential: string;
-}
-
-/** One connector on one freshly seeded sandbox. */
-export interface ConformanceContext {
-  readonly connector: MallConnector;
-  readonly sandbox: ConformanceSandbox;
-  /** Every secret value the connector was given: none may appear in an error, a log line or a hook payload. */
-  readonly secrets: readonly string[];
-  /** Everything the connector logged and every hook payload, as text (the harness wires a capturing logger and hooks). */
-  readonly captured: string[];
-  close(): void | Promise<void>;
-}
-
-/** How the suite gets a fresh sandbox and connector. */
-export interface ConformanceHarness {
-  /** The mall's display name in test titles. */
-  readonly name: string;
-  /** Seeds a fresh sandbox with `seeds` (sandbox clock at `now`) and returns a connector on it. */
-  setup(seeds: readonly SeedOrder[], now: Date): Promise<ConformanceContext>;
-  /** How many seed orders (default 40) and over how many days before `now` (default 120, longer than any mall's window). */
-  readonly seedCount?: number;
-  readonly spanDays?: number;
-  /** Seeds the harness's mall can hold: e.g. a mall without fraud review drops `fraudReview` flags. */
-  readonly adaptSeeds?: (seeds: SeedOrder[]) => SeedOrder[];
-}
-
-/** A single check of the suite, runnable on its own (the suite's own tests break a mall on purpose and expect a check to fail). */
-export interface ConformanceCheck {
-  readonly name: string;
-  run(ctx: ConformanceContext, seeds: readonly SeedOrder[], now: Date): Promise<void>;
-}
-
-const DAY = 86_400_000;
-
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of source) out.push(item);
-  return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
-
-function windowOf(seeds: readonly SeedOrder[]): { from: string; to: string } {
-  const times = seeds.map((s) => Date.parse(s.orderedAt));
-  return { from: new Date(Math.min(...times) - 60_000).toISOString(), to: new Date(Math.max(...times) + 60_000).toISOString() };
-}
-
-function confirmable(seeds: readonly SeedOrder[]): SeedOrder[] {
-  return seeds.filter((s) => s.status === 'pending_confirmation' && !s.flags.fraudReview && !s.postageUnset);
-}
-
-function shippable(seeds: readonly SeedOrder[]): SeedOrder[] {
-  return seeds.filter((s) => (s.status === 'confirmed' || s.status === 'ready_to_ship') && !s.flags.fraudReview && !s.postageUnset);
-}
-
-function expectAllOk(result: BatchResult, ids: readonly string[]): void {
-  expect(result.results.map((r) => r.id)).toEqual([...ids]);
-  for (const r of result.results) {
-    if (!r.ok) throw new Error(`order ${r.id} failed: ${r.error.message}`);
-  }
-}
-
-/** The checks every connector must pass against its sandbox. */
-export const conformanceChecks: readonly ConformanceCheck[] = [
-  {
-    name: 'listOrders yields every seeded order exactly once, across pages and date windows',
-    async run({ connector, sandbox }, seeds) {
-      const orders = await collect(connector.listOrders(windowOf(seeds)));
-      const ids = orders.map((o) => o.id);
-      expect(new Set(ids).size, 'an order was yielded twice').toBe(ids.length);
-      expect([...ids].sort()).toEqual(seeds.map((s) => s.id).sort());
-      expect(sandbox.qpsViolations(), 'the mall answered with its QPS error').toBe(0);
-    },
-  },
-  {
-    name: 'orders are normalized: buyer, destinations, items, integer yen, raw kept, mapped values keep their raw string',
-    async run({ connector }, seeds) {
-      const sample = seeds.slice(0, 5);
-      const orders = await connector.getOrders(sample.map((s) => s.id));
-      expect(orders.map((o) => o.id)).toEqual(sample.map((s) => s.id));
-      orders.forEach((order: Order, index) => {
-        const seed = sample[index]!;
-        expect(order.mall).toBe(connector.mall);
-        expect(order.shopId).toBe(connector.shopId);
-        expect(order.orderedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(\+09:00|Z|[+-]\d{2}:\d{2})$/);
-        expect(Date.parse(order.orderedAt)).toBe(Date.parse(seed.orderedAt));
-        expect(order.buyer.familyName ?? order.buyer.name).toContain(seed.buyer.familyName);
-        expect(order.deliveries.length).toBe(seed.deliveries.length);
-        const items = order.deliveries.flatMap((d) => d.items);
-        expect(items.reduce((n, i) => n + i.quantity, 0)).toBe(seed.deliveries.flatMap((d) => d.items).reduce((n, i) => n + i.quantity, 0));
-        for (const value of Object.values(order.amounts)) {
-          if (value !== null) expect(Number.isInteger(value), `amount ${value} is not integer yen`).toBe(true);
-        }
-        expect(order.amounts.goods).toBe(seed.amounts.goods);
-        expect(order.payment.method.raw.length).toBeGreaterThan(0);
-        expect(order.status.raw.length).toBeGreaterThan(0);
-        expect(order.raw).toBeTruthy();
-      });
-    },
-  },
-  {
-    name: 'getOrders names the ids the mall does not know with NotFoundError',
-    async run({ connector }) {
-      const error = await rejection(connector.getOrders(['no-such-order-000']));
-      expect(NotFoundError.isInstance(error)).toBe(true);
-      expect((error as Error).message).toContain('no-such-order-000');
-    },
-  },
-  {
-    name: 'confirmOrders is idempotent and per order; unsupported where the mall has no confirm step',
-    async run({ connector }, seeds) {
-      if (connector.capabilities.confirmOrders === null) {
-        const error = await rejection(connector.confirmOrders([seeds[0]!.id]));
-        expect(UnsupportedOperationError.isInstance(error)).toBe(true);
-        return;
-      }
-      const ids = confirmable(seeds).slice(0, 3).map((s) => s.id);
-      expect(ids.length, 'the seeds hold no confirmable order').toBeGreaterThan(0);
-      const first = await connector.confirmOrders(ids);
-      expectAllOk(first, ids);
-      expect(first.results.every((r) => r.ok && !r.alreadyDone)).toBe(true);
-      const again = await connector.confirmOrders(ids);
-      expectAllOk(again, ids);
-      expect(again.alreadyDone).toBe(ids.length);
-
-      const cancelled = seeds.find((s) => s.status === 'cancelled');
-      const pending = confirmable(seeds)[3];
-      if (cancelled && pending) {
-        const mixed = await connector.confirmOrders([cancelled.id, pending.id]);
-        expect(mixed.results[0]).toMatchObject({ id: cancelled.id, ok: false });
-        const failure = mixed.results[0];
-        if (failure && !failure.ok) expect(OrderStateError.isInstance(failure.error)).toBe(true);
-        expect(mixed.results[1]).toMatchObject({ id: pending.id, ok: true, alreadyDone: false });
-      }
-    },
-  },
-  {
-    name: 'exportShipments reports per order and is idempotent',
-    async run({ connector, sandbox }, seeds) {
-      if (connector.capabilities.exportShipments === null) return;
-      const targets = shippable(seeds).slice(0, 2);
-      expect(targets.length, 'the seeds hold no shippable order').toBeGreaterThan(0);
-      const shippedAt = new Date(sandbox.clock.now() - DAY).toISOString();
-      const updates = targets.map((s, i) => ({
-        orderId: s.id,
-        carrier: 'yamato' as const,
-        trackingNumber: `4912-3456-78${String(i).padStart(2, '0')}`,
-        shippedAt,
-      }));
-      const first = await connector.exportShipments(updates);
-      expectAllOk(first, targets.map((s) => s.id));
-      const again = await connector.exportShipments(updates);
-      expectAllOk(again, targets.map((s) => s.id));
-    },
-  },
-  {
-    name: 'bad input throws ValidationError naming the field, and nothing is sent',
-    async run({ connector, sandbox }, seeds) {
-      const before = sandbox.log.count();
-      const badQuery = await rejection(collect(connector.listOrders({ from: 'yesterday' })));
-      expect(ValidationError.isInstance(badQuery)).toBe(true);
-      expect((badQuery as ValidationError).field).toBe('query.from');
-      if (connector.capabilities.exportShipments !== null) {
-        const target = shippable(seeds)[0] ?? seeds[0]!;
-        const future = new Date(sandbox.clock.now() + 3 * DAY).toISOString();
-        const bad = await rejection(
-          connector.exportShipments([
-            { orderId: target.id, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: future },
-          ]),
-        );
-        expect(ValidationError.isInstance(bad)).toBe(true);
-        expect((bad as ValidationError).field).toMatch(/shippedAt/);
-        const empty = await rejection(
-          connector.exportShipments([{ orderId: target.id, carrier: 'yamato', trackingNumber: ' ', shippedAt: '2026-01-01' }]),
-        );
-        expect((empty as ValidationError).field).toMatch(/trackingNumber/);
-      }
-      const emptyId = await rejection(connector.getOrders(['']));
-      expect(ValidationError.isInstance(emptyId)).toBe(true);
-      expect(sandbox.log.count(), 'a request was sent for bad input').toBe(before);
-    },
-  },
-  {
-    name: 'transient faults (5xx, maintenance, connection reset) are retried',
-    async run({ connector, sandbox }, seeds) {
-      sandbox.faults.inject({ kind: 'server_error' });
-      sandbox.faults.inject({ kind: 'reset' });
-      sandbox.faults.inject({ kind: 'maintenance' });
-      const orders = await connector.getOrders([seeds[0]!.id]);
-      expect(orders[0]?.id).toBe(seeds[0]!.id);
-    },
-  },
-  {
-    name: 'a malformed answer becomes ResponseFormatError, never a crash or a wrong order',
-    async run({ connector, sandbox }, seeds) {
-      sandbox.faults.inject({ kind: 'malformed' }, { times: 20 });
-      const error = await rejection(connector.getOrders([seeds[0]!.id], { retries: 0 }));
-      sandbox.faults.clear();
-      expect(MallkitError.isInstance(error)).toBe(true);
-      expect((error as MallkitError).code).toMatch(/response_format|mall_unavailable/);
-    },
-  },
-  {
-    name: 'an expired credential gives CredentialError with a hint, and checkCredentials reports it',
-    async run({ connector, sandbox }, seeds) {
-      const healthy = await connector.checkCredentials();
-      expect(healthy.credentials.length).toBeGreaterThan(0);
-      expect(healthy.credentials.some((c) => c.name === sandbox.expiringCredential)).toBe(true);
-      sandbox.expireCredential();
-      const error = await rejection(connector.getOrders([seeds[0]!.id]));
-      expect(CredentialError.isInstance(error), String(error)).toBe(true);
-      expect((error as CredentialError).credential).toBe(sandbox.expiringCredential);
-      expect((error as CredentialError).hint?.ja.length).toBeGreaterThan(0);
-      expect((error as CredentialError).hint?.en.length).toBeGreaterThan(0);
-      const report = await connector.checkCredentials();
-      const entry = report.credentials.find((c) => c.name === sandbox.expiringCredential);
-      expect(entry?.state).toMatch(/expired|invalid/);
-      expect(entry?.renew).not.toBeNull();
-      expect(report.ok).toBe(false);
-    },
-  },
-  {
-    name: 'no secret appears in any error, log line or hook payload',
-    async run(ctx, seeds) {
-      const errors: unknown[] = [];
-      ctx.sandbox.faults.inject({ kind: 'status', status: 400, body: ctx.secrets.join(' ') }, { times: 3 });
-      errors.push(await rejection(ctx.connector.getOrders([seeds[0]!.id], { retries: 0 })).catch((e: unknown) => e));
-      ctx.sandbox.expireCredential();
-      errors.push(await rejection(ctx.connector.getOrders([seeds[0]!.id])).catch((e: unknown) => e));
-      errors.push(await ctx.connector.checkCredentials().catch((e: unknown) => e));
-      const text = JSON.stringify([
-        ...errors.map((e) => (MallkitError.isInstance(e) ? [e.message, e.toJSON(), String(e.stack)] : e)),
-        ctx.captured,
-      ]);
-      for (const secret of ctx.secrets) expect(text.includes(secret), 'a secret leaked').toBe(false);
-    },
-  },
-];
+/** The options the suite adds to the sandbox's own when it creates a connector. */
+export type SuiteConnectorOptions = Required<Pick<ConnectorOptions, 'clock' | 'logger' | 'hooks' | 'retry' | 'timeoutMs'>>;
 
 /**
- * Registers the conformance suite for a connector (vitest `describe`/`it`). Each check runs on a
- * freshly seeded sandbox: same behaviour, every mall.
+ * What the suite needs from a mall package: its sandbox and its connector factory. Nothing else —
+ * the sandbox says how a connector reaches it (`connectorOptions()`), which secrets it holds, and
+ * how to break it.
  */
-export function runConformanceSuite(harness: ConformanceHarness): void {
-  describe(`${harness.name}: mallkit connector conformance`, () => {
+export interface ConformanceTarget<Options extends object> {
+  /** The mall's display name in test titles. */
+  readonly name: string;
+  /** Creates a fresh sandbox on the suite's clock, its rates `rateScale` times the mall's. */
+  createSandbox(init: { readonly clock: SandboxClock; readonly rateScale: number }): MallSandbox<Options>;
+  /** Creates the connector under test from the sandbox's options plus the suite's. */
+  createConnector(options: Options & SuiteConnectorOptions): MallConnector;
+  /** How much faster than the mall's real limits the sandbox and the connector run (default 50). */
+  readonly rateScale?: number;
+  /** How many seed orders (default 40) and over how many days before now (default 120, longer than any mall's window). */
+  readonly seedCount?: number;
+  readonly spanDays?: number;
+}
+
+/** Every check of the suite, in the order it runs them. */
+export const conformanceChecks: readonly ConformanceCheck[] = [...basicChecks, ...inputChecks, ...adversarialChecks, ...secretChecks];
+
+/** The instant the suite's sandboxes start at. */
+const SUITE_NOW = new Date(DEFAULT_SANDBOX_START);
+
+/** Seeds a fresh sandbox and connects a connector to it, with a capturing logger and hooks. */
+export async function setUpConformance<Options extends object>(target: ConformanceTarget<Options>, now: Date = SUITE_NOW): Promise<{ ctx: ConformanceContext; seeds: ReturnType<MallSandbox['seed']> }> {
+  const clock = createSandboxClock(now);
+  const sandbox = target.createSandbox({ clock, rateScale: target.rateScale ?? 50 });
+  const generated = generateSeedOrders({
+    count: target.seedCount ?? 40,
+    seed: 20261122,
+    from: new Date(now.getTime() - (target.spanDays ?? 120) * DAY),
+    to: new Date(now.getTime() - 3_600_000),
+  });
+  const seeds = sandbox.seed(generated);
+  const server = startSandboxServer(sandbox.handlers);
+  const { logger, hooks, lines: captured } = captureOutput();
+  const connector = target.createConnector({
+    ...sandbox.connectorOptions(),
+    clock,
+    logger,
+    hooks,
+    timeoutMs: 5_000,
+    retry: { minDelayMs: 20, maxDelayMs: 200, rateLimitMinDelayMs: 50, maxElapsedMs: 15_000, jitter: false },
+  });
+  return {
+    seeds,
+    ctx: { connector, sandbox: sandbox as unknown as MallSandbox, secrets: sandbox.secrets, captured, close: () => server.close() },
+  };
+}
+
+/**
+ * Registers the conformance suite for a mall (vitest `describe`/`it`). Each check runs on a freshly
+ * seeded sandbox: same behaviour, every mall.
+ */
+export function runConformanceSuite<Options extends object>(target: ConformanceTarget<Options>): void {
+  describe(`${target.name}: mallkit connector conformance`, () => {
     for (const check of conformanceChecks) {
       it(check.name, async () => {
-        const now = new Date('2026-11-22T10:00:00+09:00');
-        const spanDays = harness.spanDays ?? 120;
-        let seeds = generateSeedOrders({
-          count: harness.seedCount ?? 40,
-          seed: 20261122,
-          from: new Date(now.getTime() - spanDays * DAY),
-          to: new Date(now.getTime() - 3_600_000),
-        });
-        if (harness.adaptSeeds) seeds = harness.adaptSeeds(seeds);
-        const ctx = await harness.setup(seeds, now);
+        const { ctx, seeds } = await setUpConformance(target);
         try {
-          await check.run(ctx, seeds, now);
+          await check.run(ctx, seeds, SUITE_NOW);
         } finally {
           await ctx.close();
         }

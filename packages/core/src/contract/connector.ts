@@ -1,3 +1,4 @@
+import type { UnreadableOrderError } from '../errors/classes.js';
 import type { MallId } from '../model/mall-id.js';
 import type { Order, PaymentRecord } from '../model/order.js';
 import type { Capabilities } from './capabilities.js';
@@ -12,6 +13,12 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Overrides the number of retries for each request of this call. */
   readonly retries?: number;
+  /**
+   * listOrders and getOrders: receives each order that could not be read or normalized, as it
+   * happens; the call then goes on and ends normally. Without it, the call delivers every readable
+   * order and then throws IncompleteResultError naming the unreadable ones (decision 0008).
+   */
+  readonly onOrderError?: (error: UnreadableOrderError) => void;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Hint } from '../errors/hint.js';
 import { formatJst, daysBetween } from '../time/jst.js';
-import type { CredentialSource, CredentialState, CredentialStatus } from './results.js';
+import type { MallId } from '../model/mall-id.js';
+import type { CredentialReport, CredentialSource, CredentialState, CredentialStatus } from './results.js';
 
 /** Input of describeCredential. */
 export interface DescribeCredentialInput {
@@ -42,5 +43,19 @@ export function describeCredential(input: DescribeCredentialInput): CredentialSt
     source: input.source,
     renew: state === 'valid' ? null : input.renew,
     notes: input.notes ?? [],
+  };
+}
+
+/**
+ * The report checkCredentials returns: the credentials' statuses, `ok` when none is expired,
+ * invalid or expiring, and the time of the check in JST.
+ */
+export function credentialReport(mall: MallId, shopId: string, now: number, credentials: readonly CredentialStatus[]): CredentialReport {
+  return {
+    mall,
+    shopId,
+    checkedAt: formatJst(now, 'iso'),
+    ok: credentials.every((credential) => credential.state === 'valid' || credential.state === 'unknown'),
+    credentials,
   };
 }

@@ -1,4 +1,6 @@
+import type { Order } from '../model/order.js';
 import type { Hint } from './hint.js';
+import { defaultRedactor } from './redact.js';
 import { MallkitError, markerCheck, type MallkitErrorCode, type MallkitErrorOptions } from './mallkit-error.js';
 
 /* Each class sets its own Symbol.for marker so that `isInstance` works across package copies. */
@@ -172,11 +174,12 @@ const RESPONSE_FORMAT = Symbol.for('mallkit.error.response-format');
 /** The mall answered something we cannot parse. `excerpt` keeps a short, redacted piece of it. */
 export class ResponseFormatError extends MallkitError {
   readonly [RESPONSE_FORMAT] = true;
+  /** The first 300 characters of what the mall sent, redacted. */
   readonly excerpt: string;
   /** Creates the error; the excerpt is cut to 300 characters. */
   constructor(message: string, options: MallkitErrorOptions & { excerpt?: string } = {}) {
     super('response_format', message, { retryable: false, ...options });
-    this.excerpt = (options.excerpt ?? '').slice(0, 300);
+    this.excerpt = defaultRedactor.text((options.excerpt ?? '').slice(0, 300));
   }
   /** True for a ResponseFormatError from any copy of the package. */
   static override isInstance(error: unknown): error is ResponseFormatError {
@@ -223,5 +226,57 @@ export class UnsupportedOperationError extends MallkitError {
   /** True for an UnsupportedOperationError from any copy of the package. */
   static override isInstance(error: unknown): error is UnsupportedOperationError {
     return markerCheck(UNSUPPORTED)(error);
+  }
+}
+
+const UNREADABLE_ORDER = Symbol.for('mallkit.error.unreadable-order');
+/**
+ * One order the mall sent could not be read or normalized (a required field missing, an id with a
+ * control character, a value of the wrong shape). The other orders of the same answer are still
+ * delivered; this error names the order and keeps a redacted excerpt of what the mall sent for it.
+ */
+export class UnreadableOrderError extends ResponseFormatError {
+  readonly [UNREADABLE_ORDER] = true;
+  /** The order's id as the mall sent it (escaped when it holds control characters), or null when it had none. */
+  readonly orderId: string | null;
+  /** Creates the error. */
+  constructor(message: string, options: MallkitErrorOptions & { orderId: string | null; excerpt?: string }) {
+    super(message, { ...options, retryable: false });
+    this.orderId = options.orderId;
+  }
+  /** True for an UnreadableOrderError from any copy of the package. */
+  static override isInstance(error: unknown): error is UnreadableOrderError {
+    return markerCheck(UNREADABLE_ORDER)(error);
+  }
+}
+
+const INCOMPLETE = Symbol.for('mallkit.error.incomplete-result');
+/**
+ * A listing or a read finished, but not everything could be delivered: some orders were unreadable
+ * (`failures`, each with its id). Thrown at the END of listOrders, after every readable order was
+ * yielded, and by getOrders with the readable orders in `orders` — unless the call passed
+ * `onOrderError`, which then receives each failure as it happens instead (decision 0008).
+ */
+export class IncompleteResultError extends MallkitError {
+  readonly [INCOMPLETE] = true;
+  /** One error per order that could not be read. */
+  readonly failures: readonly UnreadableOrderError[];
+  /** How many orders were delivered despite the failures. */
+  readonly delivered: number;
+  /** getOrders only: the orders that were read, in the order asked. Empty for listOrders (they were yielded). */
+  readonly orders: readonly Order[];
+  /** Creates the error. */
+  constructor(
+    message: string,
+    options: MallkitErrorOptions & { failures: readonly UnreadableOrderError[]; delivered: number; orders?: readonly Order[] },
+  ) {
+    super('incomplete_result', message, { ...options, retryable: false });
+    this.failures = options.failures;
+    this.delivered = options.delivered;
+    this.orders = options.orders ?? [];
+  }
+  /** True for an IncompleteResultError from any copy of the package. */
+  static override isInstance(error: unknown): error is IncompleteResultError {
+    return markerCheck(INCOMPLETE)(error);
   }
 }

@@ -1,4 +1,14 @@
-import { CredentialError, MallUnavailableError, NetworkError, PermissionError, ResponseFormatError, TimeoutError } from './classes.js';
+import {
+  ClockSkewError,
+  CredentialError,
+  MaintenanceError,
+  MallUnavailableError,
+  NetworkError,
+  PermissionError,
+  RateLimitError,
+  ResponseFormatError,
+  TimeoutError,
+} from './classes.js';
 
 /**
  * True when a write may or may not have reached the mall: no answer in time, a dropped
@@ -15,9 +25,18 @@ export function isUnknownOutcome(error: unknown): boolean {
 }
 
 /**
- * True for errors about the whole connector (credentials, permissions): no per-order result can
- * describe them, so batch operations throw them instead of reporting them order by order.
+ * True for errors about the whole connector rather than one order: a rejected credential, a
+ * missing permission or IP allow-listing, maintenance, a skewed clock, or a rate limit that
+ * outlasted the retries. Every further request would fail the same way, so a batch write stops at
+ * the first one and throws it (with the progress so far in `error.batch`) instead of reporting the
+ * same failure once per order.
  */
 export function isConnectorWide(error: unknown): boolean {
-  return CredentialError.isInstance(error) || PermissionError.isInstance(error);
+  return (
+    CredentialError.isInstance(error) ||
+    PermissionError.isInstance(error) ||
+    MaintenanceError.isInstance(error) ||
+    ClockSkewError.isInstance(error) ||
+    RateLimitError.isInstance(error)
+  );
 }

@@ -15,7 +15,8 @@ export interface Redactor {
 const MASK = '[REDACTED]';
 
 /** Header and field names whose values are always masked, whatever they contain. */
-const SENSITIVE_KEY = /^(authorization|x-amz-access-token|x-sws-signature|cookie|set-cookie|client_secret|clientsecret|refresh_token|refreshtoken|access_token|accesstoken|service_?secret|license_?key|password|code_verifier|private_?key|secret)$/i;
+const SENSITIVE_KEY =
+  /^(authorization|proxy-authorization|x-amz-access-token|x-sws-signature|x-api-key|cookie|set-cookie|client_?secret|refresh_?token|access_?token|id_?token|token|service_?secret|license_?key|api_?key|giosiscertificationkey|certification_?key|seller_?auth(orization)?_?key|sak|password|passwd|pwd|user_?pwd|code_verifier|private_?key|secret)$/i;
 
 /** Token shapes that are secrets wherever they appear in free text. */
 const SECRET_PATTERNS: readonly RegExp[] = [
@@ -27,11 +28,29 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /"(refresh_token|access_token|client_secret|refreshToken|accessToken|clientSecret)"\s*:\s*"[^"]*"/g,
 ];
 
+/*
+ * Every secret any connector in this process registered. The default redactor (used where no
+ * connector is at hand: error constructors, inspected errors, parsers) masks them too, so that a
+ * secret echoed in a library's message is caught even far from the connector that knows it.
+ * Only values of 8 characters or more are shared: a short one would mask ordinary words.
+ */
+const processSecrets = new Set<string>();
+let processMatcher: RegExp | null = null;
+const SHARED_SECRET_MIN_LENGTH = 8;
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Creates a redactor that knows the given secret values. */
+function shareWithProcess(secret: string): void {
+  if (processSecrets.has(secret)) return;
+  processSecrets.add(secret);
+  processSecrets.add(Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''));
+  const parts = [...processSecrets].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  processMatcher = new RegExp(parts.join('|'), 'g');
+}
+
+/** Creates a redactor that knows the given secret values (and shares the longer ones with the process: see above). */
 export function createRedactor(secrets: ReadonlyArray<string | undefined | null> = []): Redactor {
   const known = new Set<string>();
   let matcher: RegExp | null = null;
@@ -43,6 +62,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined | null>
 
   const text = (input: string): string => {
     let out = matcher ? input.replace(matcher, MASK) : input;
+    if (processMatcher && processMatcher !== matcher) out = out.replace(processMatcher, MASK);
     for (const pattern of SECRET_PATTERNS) {
       out = out.replace(pattern, (match: string, key?: string) => {
         if (typeof key === 'string' && match.includes('=')) return `${key}=${MASK}`;
@@ -83,6 +103,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined | null>
           known.add(secret);
           // Secrets also travel base64-encoded (ESA, Basic): mask that form too.
           known.add(Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''));
+          if (secret.length >= SHARED_SECRET_MIN_LENGTH) shareWithProcess(secret);
           changed = true;
         }
       }
@@ -95,5 +116,8 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined | null>
   return redactor;
 }
 
-/** A redactor with no registered secrets: masks only secret-shaped tokens and sensitive keys. */
+/**
+ * The redactor used where no connector is at hand: masks secret-shaped tokens, sensitive keys, and
+ * every secret of 8 characters or more that any connector of this process registered.
+ */
 export const defaultRedactor: Redactor = createRedactor();

@@ -1,5 +1,15 @@
 import ky, { TimeoutError as KyTimeoutError } from 'ky';
-import { CredentialError, MaintenanceError, NetworkError, RateLimitError, TimeoutError } from '../errors/classes.js';
+import {
+  CredentialError,
+  MaintenanceError,
+  NetworkError,
+  RateLimitError,
+  ResponseFormatError,
+  TimeoutError,
+  UnreadableOrderError,
+} from '../errors/classes.js';
+import { sanitizeCause } from '../errors/safe-cause.js';
+import { decodeBody } from './charset.js';
 import { MallkitError } from '../errors/mallkit-error.js';
 import type { Redactor } from '../errors/redact.js';
 import { defaultLogger, type Logger } from '../logger.js';
@@ -55,6 +65,12 @@ export interface HttpPipeline {
   readonly logger: Logger;
   /** Sends the request; resolves with the answer when the error table finds no error, throws the typed error otherwise. */
   send(request: HttpRequest, options?: SendOptions): Promise<HttpResponse>;
+  /**
+   * Sends the request and reads the answer with `reader` inside the same attempt: an answer the
+   * reader cannot read (it throws ResponseFormatError) is retried for reads within the retry budget,
+   * like a 5xx; for writes it is thrown, and the connector resolves the outcome by reading back.
+   */
+  read<T>(request: HttpRequest, reader: (response: HttpResponse) => T, options?: SendOptions): Promise<T>;
 }
 
 function buildUrl(baseUrl: string, path: string, query?: Readonly<Record<string, QueryValue>>): string {
@@ -67,14 +83,37 @@ function buildUrl(baseUrl: string, path: string, query?: Readonly<Record<string,
   return url.toString();
 }
 
-function isAbort(error: unknown, signal?: AbortSignal): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+/** A failed fetch as one line: its name and message, and its cause's (undici puts the socket error there). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.name}: ${error.message}${inner}`;
+}
+
+function isIdempotent(request: HttpRequest): boolean {
+  return request.idempotent ?? request.method === 'GET';
+}
+
+/**
+ * Runs a step that reads the answer (the error table, the answer's parser). An answer that cannot be
+ * read is transient for a read — a proxy's error page, a transfer cut short — so it is marked
+ * retryable there; for a write it stays final here, and its outcome is resolved by reading back.
+ */
+function markUnreadable<T>(step: () => T, request: HttpRequest): T {
+  try {
+    return step();
+  } catch (error) {
+    if (ResponseFormatError.isInstance(error) && !UnreadableOrderError.isInstance(error) && isIdempotent(request)) {
+      (error as { retryable: boolean }).retryable = true;
+    }
+    throw error;
+  }
 }
 
 /** True when a failed request may be sent again without risking a double write. */
 function mayRetry(error: unknown, request: HttpRequest): boolean {
   if (!MallkitError.isInstance(error) || !error.retryable) return false;
-  const idempotent = request.idempotent ?? request.method === 'GET';
+  const idempotent = isIdempotent(request);
   // For writes, only answers that prove the mall did not process the request are safe to re-send.
   return idempotent || RateLimitError.isInstance(error) || MaintenanceError.isInstance(error);
 }
@@ -132,13 +171,17 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
       });
       status = response.status;
       responseHeaders = response.headers;
-      text = await response.text();
+      // Bytes, not text(): a Shift_JIS or EUC-JP answer must be decoded by its own charset.
+      text = decodeBody(new Uint8Array(await response.arrayBuffer()), responseHeaders.get('content-type'));
     } catch (cause) {
-      if (isAbort(cause, call.signal) && !(cause instanceof KyTimeoutError)) throw call.signal?.reason ?? cause;
+      // The caller's own abort: hand back the caller's reason, untouched.
+      if (call.signal?.aborted) throw call.signal.reason;
+      // ky's errors hold the request with its headers: only a redacted copy is kept as the cause.
+      const safe = sanitizeCause(cause, redactor.text);
       if (cause instanceof KyTimeoutError) {
-        throw new TimeoutError(`${mall} ${request.operation}: no answer within ${timeoutMs} ms`, { ...base, cause });
+        throw new TimeoutError(`${mall} ${request.operation}: no answer within ${timeoutMs} ms`, { ...base, cause: safe });
       }
-      throw new NetworkError(`${mall} ${request.operation}: connection failed (${redactor.text(String(cause))})`, { ...base, cause });
+      throw new NetworkError(`${mall} ${request.operation}: connection failed (${redactor.text(errorText(cause))})`, { ...base, cause: safe });
     }
 
     const response = createHttpResponse({ ...base, status, headers: responseHeaders, url, text, redact: redactor.text });
@@ -152,7 +195,7 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
       requestId: response.requestId,
     });
 
-    const classified = options.classify(response, request);
+    const classified = markUnreadable(() => options.classify(response, request), request);
     const error = classified === undefined ? classifyByStatus(response, request) : classified;
     if (!error) return response;
     // The mall's table may not know the request id or Retry-After: complete them here, once.
@@ -165,38 +208,48 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
     throw error;
   };
 
+  const sendAndRead = <T>(request: HttpRequest, reader: (response: HttpResponse) => T, call: SendOptions): Promise<T> => {
+    const effective: RetryOptions = call.retries === undefined ? retryOptions : { ...retryOptions, retries: call.retries };
+    let refreshed = false;
+    // Reading the answer is part of the attempt: an unreadable answer to a read is retried like a 5xx.
+    const attemptAndRead = async (attempt: number): Promise<T> => {
+      const response = await attemptOnce(request, attempt, call);
+      return markUnreadable(() => reader(response), request);
+    };
+    return withRetry(
+      async (attempt) => {
+        try {
+          return await attemptAndRead(attempt);
+        } catch (error) {
+          if (!refreshed && options.onCredentialRejected && CredentialError.isInstance(error)) {
+            refreshed = true;
+            if (await options.onCredentialRejected(error, request)) return attemptAndRead(attempt);
+          }
+          throw error;
+        }
+      },
+      {
+        options: effective,
+        clock,
+        ...(call.signal ? { signal: call.signal } : {}),
+        shouldRetry: (error) => mayRetry(error, request),
+        onRetry: (error, retry, delayMs) => {
+          const json = MallkitError.isInstance(error) ? error.toJSON() : { message: String(error) };
+          safeHook('onRetry', { mall, operation: request.operation, attempt: retry, delayMs, error: json });
+          logger.info(`${mall} ${request.operation}: retry ${retry} in ${delayMs} ms`, redactor.value({ error: json }));
+        },
+      },
+    );
+  };
+
   return {
     mall,
     redactor,
     clock,
     logger,
-    async send(request, call = {}) {
-      const effective: RetryOptions = call.retries === undefined ? retryOptions : { ...retryOptions, retries: call.retries };
-      let refreshed = false;
-      return withRetry(
-        async (attempt) => {
-          try {
-            return await attemptOnce(request, attempt, call);
-          } catch (error) {
-            if (!refreshed && options.onCredentialRejected && CredentialError.isInstance(error)) {
-              refreshed = true;
-              if (await options.onCredentialRejected(error, request)) return attemptOnce(request, attempt, call);
-            }
-            throw error;
-          }
-        },
-        {
-          options: effective,
-          clock,
-          ...(call.signal ? { signal: call.signal } : {}),
-          shouldRetry: (error) => mayRetry(error, request),
-          onRetry: (error, retry, delayMs) => {
-            const json = MallkitError.isInstance(error) ? error.toJSON() : { message: String(error) };
-            safeHook('onRetry', { mall, operation: request.operation, attempt: retry, delayMs, error: json });
-            logger.info(`${mall} ${request.operation}: retry ${retry} in ${delayMs} ms`, redactor.value({ error: json }));
-          },
-        },
-      );
+    send(request, call = {}) {
+      return sendAndRead(request, (response) => response, call);
     },
+    read: (request, reader, call = {}) => sendAndRead(request, reader, call),
   };
 }

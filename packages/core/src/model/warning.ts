@@ -3,8 +3,20 @@
  * value turned into `null`, a value no mapper knew, a field the mall left empty.
  */
 export interface OrderWarning {
-  /** Stable machine code, e.g. `sentinel_value`, `unmapped_value`, `missing_field`. */
-  readonly code: 'sentinel_value' | 'unmapped_value' | 'missing_field' | 'inconsistent_amounts' | 'unparsed_value';
+  /**
+   * Stable machine code: `sentinel_value` (a "not set" value became null), `unmapped_value` (no
+   * mapping table knew it), `missing_field`, `inconsistent_amounts`, `unparsed_value` (a value that
+   * could not be read, kept raw), `repeated_value` (several values where one was expected; the
+   * first was kept), `provisional_order` (not to be shipped before payment is confirmed).
+   */
+  readonly code:
+    | 'sentinel_value'
+    | 'unmapped_value'
+    | 'missing_field'
+    | 'inconsistent_amounts'
+    | 'unparsed_value'
+    | 'repeated_value'
+    | 'provisional_order';
   /** Dotted path of the normalized field concerned, e.g. `amounts.shipping`. */
   readonly field: string;
   /** What happened, in Japanese and English. */

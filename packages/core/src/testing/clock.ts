@@ -1,7 +1,10 @@
 import { systemClock, type Clock } from '../time/clock.js';
 import { formatJst, parseJst } from '../time/jst.js';
 
-/** Where a sandbox clock starts when no start is given: a Sunday morning in the お歳暮 season. */
+/**
+ * A fixed instant tests may start a sandbox clock at: a Sunday morning in the お歳暮 season. The
+ * conformance suite uses it; a sandbox clock created without a start begins at the real current time.
+ */
 export const DEFAULT_SANDBOX_START = '2026-11-22T10:00:00+09:00';
 
 /**
@@ -30,11 +33,12 @@ function toEpochMs(instant: string | Date, what: string): number {
 }
 
 /**
- * Creates a sandbox clock starting at `start` (default {@link DEFAULT_SANDBOX_START}). Real time
- * is read from `performance.now()`, which is monotonic: a machine clock adjustment during a test
- * run cannot make the sandbox go backwards.
+ * Creates a sandbox clock starting at `start` — by default the real current time, so that seeds
+ * made for "the last 7 days" fall where a user expects them. Real time is then read from
+ * `performance.now()`, which is monotonic: a machine clock adjustment during a test run cannot
+ * make the sandbox go backwards.
  */
-export function createSandboxClock(start: string | Date = DEFAULT_SANDBOX_START): SandboxClock {
+export function createSandboxClock(start: string | Date = new Date()): SandboxClock {
   let base = toEpochMs(start, 'createSandboxClock');
   let anchor = performance.now();
 

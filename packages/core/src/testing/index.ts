@@ -16,7 +16,7 @@ export {
 } from './request-log.js';
 export { corruptAnswer, createFaultInjector, FaultInjector, type Fault, type FaultKind, type InjectOptions } from './faults.js';
 export { captureOutput, type CapturedOutput } from './capture.js';
-export { createQpsGate, type QpsGate, type QpsGateOptions, type QpsLimit } from './qps-gate.js';
+export { createQpsGate, type QpsBucket, type QpsGate, type QpsGateOptions, type QpsLimit, type QpsRule } from './qps-gate.js';
 export {
   createSandboxKit,
   startSandboxServer,
@@ -43,3 +43,5 @@ export {
 // The conformance suite is NOT here: it imports vitest, which cannot load outside a test run, and
 // this entry must stay loadable by plain programs (demos, CommonJS). Import it from
 // `@mallkit/core/conformance`.
+export { createSandboxStore, storeAdversary, SandboxCursorError, type CursorPage, type OffsetPage, type PagingLie, type SandboxStore, type SandboxStoreOptions, type StoreSearch } from './store.js';
+export type { MallSandbox, SandboxAdversary, SandboxInit } from './mall-sandbox.js';

@@ -1,12 +1,21 @@
-/** A mall's request budget: at most `limit` requests in any `intervalMs` span. */
+/** A mall's request budget as a sliding window: at most `limit` requests in any `intervalMs` span. */
 export interface QpsLimit {
   /** Requests admitted per window; `Infinity` admits everything. */
   readonly limit: number;
   readonly intervalMs: number;
 }
 
+/** A mall's request budget as a token bucket (Amazon's usage plans): `burst` at once, refilled at `ratePerSecond`. */
+export interface QpsBucket {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
+
+/** Either shape of budget. */
+export type QpsRule = QpsLimit | QpsBucket;
+
 /** Options of {@link createQpsGate}. */
-export interface QpsGateOptions extends QpsLimit {
+export interface QpsGateOptions {
   /**
    * Source of monotonic milliseconds; default `performance.now()`. Only tests of the gate itself
    * replace it: QPS is a rule about real time, which the sandbox clock's manual moves must not bend.
@@ -14,55 +23,88 @@ export interface QpsGateOptions extends QpsLimit {
   readonly now?: () => number;
 }
 
-/** Admits or refuses requests per key, the way a mall enforces its QPS per credential. */
+/** Admits or refuses requests per key, the way a mall enforces its QPS per credential (or per operation). */
 export interface QpsGate {
   /** True when the request fits the budget of `key` (and is counted); false when refused. */
   admit(key: string): boolean;
   /** Requests refused since creation or the last `reset()`. */
   readonly violations: number;
-  /** Forgets every window and the violation count. */
+  /** Forgets every window and bucket and the violation count. */
   reset(): void;
 }
 
+function isBucket(rule: QpsRule): rule is QpsBucket {
+  return 'ratePerSecond' in rule;
+}
+
+function checkRule(rule: QpsRule): void {
+  if (isBucket(rule)) {
+    if (!(Number.isFinite(rule.ratePerSecond) && rule.ratePerSecond > 0) || !(Number.isFinite(rule.burst) && rule.burst >= 1)) {
+      throw new RangeError(`createQpsGate: a bucket needs ratePerSecond > 0 and burst >= 1, got ${rule.ratePerSecond}/${rule.burst}`);
+    }
+    return;
+  }
+  if (!((Number.isInteger(rule.limit) && rule.limit > 0) || rule.limit === Number.POSITIVE_INFINITY)) {
+    throw new RangeError(`createQpsGate: limit must be a positive integer or Infinity, got ${rule.limit}`);
+  }
+  if (!(Number.isFinite(rule.intervalMs) && rule.intervalMs > 0)) {
+    throw new RangeError(`createQpsGate: intervalMs must be a positive number, got ${rule.intervalMs}`);
+  }
+}
+
 /**
- * Creates a sliding-window gate: a request is admitted when fewer than `limit` requests of the
- * same key were admitted in the `intervalMs` before it. Refused requests are counted as
- * violations but do not use up the budget, so a client that backs off recovers after one window.
+ * Creates a gate. A sliding-window rule admits a request when fewer than `limit` requests of the
+ * same key were admitted in the `intervalMs` before it; a bucket rule admits it when the key's
+ * bucket holds a token (refilled continuously up to `burst`). Refused requests are counted as
+ * violations but use up no budget, so a client that backs off recovers. The rule may depend on the
+ * key (Amazon: one plan per operation) and is read on every request, so a changed plan applies at once.
  */
-export function createQpsGate(options: QpsGateOptions): QpsGate {
-  const { limit, intervalMs } = options;
-  if (!((Number.isInteger(limit) && limit > 0) || limit === Number.POSITIVE_INFINITY)) {
-    throw new RangeError(`createQpsGate: limit must be a positive integer or Infinity, got ${limit}`);
-  }
-  if (!(Number.isFinite(intervalMs) && intervalMs > 0)) {
-    throw new RangeError(`createQpsGate: intervalMs must be a positive number, got ${intervalMs}`);
-  }
+export function createQpsGate(rule: QpsRule | ((key: string) => QpsRule), options: QpsGateOptions = {}): QpsGate {
+  if (typeof rule !== 'function') checkRule(rule);
+  const ruleFor = typeof rule === 'function' ? rule : (): QpsRule => rule;
   const now = options.now ?? (() => performance.now());
-  // Admission times per key, oldest first; never longer than `limit`.
+  // Sliding windows: admission times per key, oldest first, never longer than `limit`.
   let windows = new Map<string, number[]>();
+  let buckets = new Map<string, { tokens: number; at: number }>();
   let violations = 0;
+
+  const admitWindow = (key: string, limit: QpsLimit, at: number): boolean => {
+    if (limit.limit === Number.POSITIVE_INFINITY) return true;
+    const times = windows.get(key) ?? [];
+    // A request exactly intervalMs after another no longer shares its window.
+    while (times.length > 0 && (times[0] ?? 0) <= at - limit.intervalMs) times.shift();
+    windows.set(key, times);
+    if (times.length >= limit.limit) return false;
+    times.push(at);
+    return true;
+  };
+
+  const admitBucket = (key: string, bucket: QpsBucket, at: number): boolean => {
+    const state = buckets.get(key) ?? { tokens: bucket.burst, at };
+    state.tokens = Math.min(bucket.burst, state.tokens + ((at - state.at) / 1000) * bucket.ratePerSecond);
+    state.at = at;
+    buckets.set(key, state);
+    // A hair of tolerance: float refill arithmetic must not refuse a request that waited exactly long enough.
+    if (state.tokens < 1 - 1e-6) return false;
+    state.tokens -= 1;
+    return true;
+  };
 
   return {
     admit(key: string): boolean {
-      if (limit === Number.POSITIVE_INFINITY) return true;
+      const current = ruleFor(key);
+      if (typeof rule === 'function') checkRule(current);
       const at = now();
-      const times = windows.get(key) ?? [];
-      // A request exactly intervalMs after another no longer shares its window.
-      while (times.length > 0 && (times[0] ?? 0) <= at - intervalMs) times.shift();
-      if (times.length >= limit) {
-        violations += 1;
-        windows.set(key, times);
-        return false;
-      }
-      times.push(at);
-      windows.set(key, times);
-      return true;
+      const admitted = isBucket(current) ? admitBucket(key, current, at) : admitWindow(key, current, at);
+      if (!admitted) violations += 1;
+      return admitted;
     },
     get violations(): number {
       return violations;
     },
     reset(): void {
       windows = new Map();
+      buckets = new Map();
       violations = 0;
     },
   };

@@ -3,7 +3,7 @@ import { setupServer, type SetupServer } from 'msw/node';
 import type { MallId } from '../model/mall-id.js';
 import { createSandboxClock, type SandboxClock } from './clock.js';
 import { corruptAnswer, FaultInjector, type Fault, type FaultKind } from './faults.js';
-import { createQpsGate, type QpsGate, type QpsLimit } from './qps-gate.js';
+import { createQpsGate, type QpsGate, type QpsRule } from './qps-gate.js';
 import { RequestLog } from './request-log.js';
 
 /** The HTTP methods a sandbox route can answer. */
@@ -35,10 +35,13 @@ export interface SandboxKitOptions {
   readonly mall: MallId;
   /** Shared with the connectors under test; default a fresh {@link createSandboxClock}. */
   readonly clock?: SandboxClock;
-  /** The mall's QPS rule; `null` or absent for none. */
-  readonly qps?: QpsLimit | null;
-  /** Which budget a request draws from, usually its credential; default one budget for all. */
-  readonly qpsKey?: (request: Request) => string;
+  /**
+   * The mall's QPS rule — a sliding window or a token bucket, or one per budget key (Amazon's plans
+   * per operation) — or `null`/absent for none.
+   */
+  readonly qps?: QpsRule | ((key: string) => QpsRule) | null;
+  /** Which budget a request draws from: its credential, and the operation where the mall budgets per operation. Default one budget for all. */
+  readonly qpsKey?: (request: Request, operation: string) => string;
   /** The mall's answer to a request over its QPS limit (Rakuten's 429 body, Yahoo's error XML…). */
   readonly renderQpsError: (ctx: SandboxContext) => Response;
   /** The mall's maintenance answer; default a 503 HTML page. */
@@ -134,7 +137,7 @@ export function createSandboxKit(options: SandboxKitOptions): SandboxKit {
     const replaced = replacement(ctx, fault);
     if (replaced !== null) return replaced;
     // Admitted on arrival, as a mall's gateway counts requests, even when the answer is slow.
-    const admitted = qps.admit(qpsKey(ctx.request));
+    const admitted = qps.admit(qpsKey(ctx.request, ctx.operation));
     if (fault?.kind === 'delay') {
       try {
         await clock.sleep(fault.ms, ctx.request.signal);

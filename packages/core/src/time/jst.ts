@@ -163,9 +163,17 @@ export function tryParseJst(value: string | null | undefined): Date | null {
   }
 }
 
-/** Normalizes any accepted string, Date or epoch milliseconds to `YYYY-MM-DDTHH:mm:ss+09:00`. */
+/**
+ * Normalizes any accepted string, Date or epoch milliseconds to `YYYY-MM-DDTHH:mm:ss+09:00` — with
+ * `.sss` milliseconds when the instant has them, so that a mall's `…T15:42:57.058Z` keeps its exact
+ * instant (the normalized model's times must compare equal to the mall's).
+ */
 export function toIsoJst(value: string | Date | number): string {
-  return formatJst(typeof value === 'string' ? parseJst(value) : value, 'iso');
+  const date = typeof value === 'string' ? parseJst(value) : value;
+  const iso = formatJst(date, 'iso');
+  const millis = toEpochMs(date, 'toIsoJst') % 1000;
+  const fraction = (millis + 1000) % 1000;
+  return fraction === 0 ? iso : `${iso.slice(0, 19)}.${String(fraction).padStart(3, '0')}${iso.slice(19)}`;
 }
 
 /**

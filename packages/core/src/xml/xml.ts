@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator, type EntityDecoderOptions, type X2jOptions } from 'fast-xml-parser';
+import { ResponseFormatError } from '../errors/classes.js';
 
 /*
  * XML as the malls speak it (Yahoo order APIs, Rakuten's older SOAP/XML interfaces), read and
@@ -10,20 +11,20 @@ const ATTRIBUTE_PREFIX = '@_';
 const TEXT_KEY = '#text';
 const EXCERPT_LENGTH = 200;
 
-/** Thrown by {@link parseXml} when the text is not well-formed XML or cannot be read safely. */
-export class XmlParseError extends Error {
-  /** The first 200 characters of the input, to show what the mall actually sent. */
-  readonly excerpt: string;
+/**
+ * Thrown by {@link parseXml} when the text is not well-formed XML or cannot be read safely. It is a
+ * ResponseFormatError (code `response_format`), so connectors and users handle it like any other
+ * unreadable answer.
+ */
+export class XmlParseError extends ResponseFormatError {
   /** 1-based line of the problem, when the validator located it. */
   readonly line: number | null;
   /** 1-based column of the problem, when the validator located it. */
   readonly column: number | null;
 
-  /** Creates the error; `input` is cut to its excerpt here, so the whole body is never kept. */
+  /** Creates the error; `input` is cut to a redacted 200-character excerpt here, so the whole body is never kept. */
   constructor(message: string, input: string, options: { line?: number | null; column?: number | null; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'XmlParseError';
-    this.excerpt = input.slice(0, EXCERPT_LENGTH);
+    super(message, { excerpt: input.slice(0, EXCERPT_LENGTH), ...(options.cause === undefined ? {} : { cause: options.cause }) });
     this.line = options.line ?? null;
     this.column = options.column ?? null;
   }
@@ -202,17 +203,23 @@ function checkChild(key: string, child: unknown, path: string): void {
   });
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTRIBUTE_PREFIX,
-  textNodeName: TEXT_KEY,
-  processEntities: true,
-  // `<Memo></Memo>` rather than `<Memo/>`: the two are equal in XML, the first is what malls' samples show.
-  suppressEmptyNode: false,
-  // A bare `flag` attribute is HTML, not XML: booleans are written `flag="true"`.
-  suppressBooleanAttributes: false,
-  format: false,
-});
+let builder: XMLBuilder | null = null;
+
+/** The builder, made on first use: malls that never write XML do not pay for it at import. */
+function xmlBuilder(): XMLBuilder {
+  builder ??= new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTRIBUTE_PREFIX,
+    textNodeName: TEXT_KEY,
+    processEntities: true,
+    // `<Memo></Memo>` rather than `<Memo/>`: the two are equal in XML, the first is what malls' samples show.
+    suppressEmptyNode: false,
+    // A bare `flag` attribute is HTML, not XML: booleans are written `flag="true"`.
+    suppressBooleanAttributes: false,
+    format: false,
+  });
+  return builder;
+}
 
 /**
  * Writes plain objects as XML: each key is an element, `@_`-prefixed keys are attributes, `#text`
@@ -230,6 +237,6 @@ export function buildXml(value: unknown, options: BuildXmlOptions = {}): string 
     }
     checkChild(key, child, key);
   }
-  const xml = builder.build(value) as string;
+  const xml = xmlBuilder().build(value) as string;
   return options.declaration === false ? xml : `${DECLARATION}${xml}`;
 }

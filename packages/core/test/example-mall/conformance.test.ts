@@ -1,5 +1,5 @@
 import { runConformanceSuite } from '../../src/conformance/suite.js';
-import { exampleHarness } from './harness.js';
+import { exampleTarget } from './harness.js';
 
 // The honest example connector passes every check of the suite.
-runConformanceSuite(exampleHarness());
+runConformanceSuite(exampleTarget());

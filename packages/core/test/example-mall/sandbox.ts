@@ -1,14 +1,18 @@
 import { HttpResponse } from 'msw';
 import type { MallId } from '../../src/model/mall-id.js';
-import { createSandboxKit, type SandboxKit } from '../../src/testing/sandbox-kit.js';
 import type { SandboxClock } from '../../src/testing/clock.js';
-import type { SeedOrder } from '../../src/testing/generator.js';
+import { createSandboxClock } from '../../src/testing/clock.js';
+import type { SeedOrder } from '../../src/testing/seed-types.js';
+import type { MallSandbox, SandboxInit } from '../../src/testing/mall-sandbox.js';
+import { createSandboxKit } from '../../src/testing/sandbox-kit.js';
+import { createSandboxStore, storeAdversary } from '../../src/testing/store.js';
 
 export const EXAMPLE_BASE = 'https://api.example-mall.test/v1';
 export const EXAMPLE_MALL = 'example' as MallId; // not a real mall: the suite's own test subject
 export const MAX_WINDOW_DAYS = 30;
 export const PAGE_SIZE = 25;
 export const DETAIL_BATCH = 10;
+export const EXAMPLE_RATE_PER_SECOND = 5;
 
 /** An order as the example mall stores and sends it. */
 export interface ExampleWireOrder {
@@ -16,6 +20,21 @@ export interface ExampleWireOrder {
   status: 'new' | 'accepted' | 'packing' | 'sent' | 'done' | 'cancelled' | 'held';
   readonly seed: SeedOrder;
   shipments: Array<{ tracking: string; carrier: string; date: string }>;
+}
+
+/** What a connector needs to reach the example sandbox. */
+export interface ExampleSandboxConnection {
+  readonly apiKey: string;
+  readonly baseUrl: string;
+  readonly rateLimit: { readonly limit: number; readonly intervalMs: number };
+}
+
+/** The example mall's sandbox. */
+export interface ExampleSandbox extends MallSandbox<ExampleSandboxConnection> {
+  /** The store, for tests that change orders directly. */
+  readonly orders: ReturnType<typeof createSandboxStore<ExampleWireOrder>>;
+  /** When the API key expires. */
+  keyExpiresAt: number;
 }
 
 const STATUS_OF: Record<SeedOrder['status'], ExampleWireOrder['status']> = {
@@ -31,25 +50,65 @@ const STATUS_OF: Record<SeedOrder['status'], ExampleWireOrder['status']> = {
   on_hold: 'held',
 };
 
+const API_KEY = 'exk_live_5f2d8c1e9a7b4e3f';
 const error = (status: number, code: string): Response => HttpResponse.json({ error: code }, { status });
 
 /** The example mall's sandbox: its store, its rules, its kit. */
-export function createExampleSandbox(options: { clock: SandboxClock; apiKey: string; keyExpiresAt: Date; qpsPerSecond: number }) {
-  const orders = new Map<string, ExampleWireOrder>();
-  let keyExpiresAt = options.keyExpiresAt.getTime();
-  const kit: SandboxKit = createSandboxKit({
+export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
+  const clock: SandboxClock = init.clock ?? createSandboxClock();
+  const rate = { limit: EXAMPLE_RATE_PER_SECOND * (init.rateScale ?? 1), intervalMs: 1000 };
+  const orders = createSandboxStore<ExampleWireOrder>({
+    id: (order) => order.id,
+    compare: (a, b) => a.seed.orderedAt.localeCompare(b.seed.orderedAt) || a.id.localeCompare(b.id),
+  });
+  const kit = createSandboxKit({
     mall: EXAMPLE_MALL,
-    clock: options.clock,
-    qps: { limit: options.qpsPerSecond, intervalMs: 1000 },
+    clock,
+    qps: rate,
     qpsKey: (request) => request.headers.get('x-api-key') ?? '',
     renderQpsError: () => error(429, 'too_many_requests'),
     renderMaintenance: () => error(503, 'maintenance'),
   });
 
+  /** An order as sent: a corrupted one lacks its status, as a broken mall would send it. */
+  const render = (order: ExampleWireOrder): unknown => {
+    if (!orders.corrupted.has(order.id)) return order;
+    const { status: _dropped, ...broken } = order;
+    return broken;
+  };
+
+  const sandbox: ExampleSandbox = {
+    mall: EXAMPLE_MALL,
+    kit,
+    clock,
+    orders,
+    keyExpiresAt: clock.now() + 60 * 86_400_000,
+    get handlers() {
+      return kit.handlers;
+    },
+    seed(seeds) {
+      for (const seed of seeds) orders.put({ id: seed.id, status: STATUS_OF[seed.status], seed, shipments: [] });
+      return [...seeds];
+    },
+    connectorOptions: () => ({ apiKey: API_KEY, baseUrl: EXAMPLE_BASE, rateLimit: rate }),
+    secrets: [API_KEY],
+    expiringCredential: 'apiKey',
+    expireCredential() {
+      sandbox.keyExpiresAt = clock.now() - 1000;
+    },
+    qpsViolations: () => kit.qps.violations,
+    adversary: storeAdversary(orders, (order, id) => ({ ...order, id })),
+    reset() {
+      kit.reset();
+      orders.pagingLie = null;
+      orders.corrupted.clear();
+    },
+  };
+
   /** Answers with the auth error, or null when the key is good and current. */
   const auth = (request: Request): Response | null => {
-    if (request.headers.get('x-api-key') !== options.apiKey) return error(401, 'invalid_key');
-    if (options.clock.now() >= keyExpiresAt) return error(401, 'key_expired');
+    if (request.headers.get('x-api-key') !== API_KEY) return error(401, 'invalid_key');
+    if (clock.now() >= sandbox.keyExpiresAt) return error(401, 'key_expired');
     return null;
   };
 
@@ -60,12 +119,13 @@ export function createExampleSandbox(options: { clock: SandboxClock; apiKey: str
     const from = Date.parse(body.from);
     const to = Date.parse(body.to);
     if (!(to >= from) || to - from > MAX_WINDOW_DAYS * 86_400_000) return error(400, 'window_too_long');
-    const ids = [...orders.values()]
-      .filter((o) => Date.parse(o.seed.orderedAt) >= from && Date.parse(o.seed.orderedAt) <= to)
-      .map((o) => o.id)
-      .sort();
     const page = body.page ?? 1;
-    return HttpResponse.json({ ids: ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: ids.length, page });
+    const found = orders.page(
+      { signature: `${from}-${to}`, where: (o) => Date.parse(o.seed.orderedAt) >= from && Date.parse(o.seed.orderedAt) <= to },
+      (page - 1) * PAGE_SIZE,
+      PAGE_SIZE,
+    );
+    return HttpResponse.json({ ids: found.items.map((o) => o.id), total: found.total, page });
   });
 
   kit.route('POST', `${EXAMPLE_BASE}/orders/get`, 'get', ({ request, bodyText }) => {
@@ -73,7 +133,7 @@ export function createExampleSandbox(options: { clock: SandboxClock; apiKey: str
     if (denied) return denied;
     const { ids } = JSON.parse(bodyText) as { ids: string[] };
     if (ids.length > DETAIL_BATCH) return error(400, 'too_many_ids');
-    return HttpResponse.json({ orders: ids.map((id) => orders.get(id)).filter((o) => o !== undefined) });
+    return HttpResponse.json({ orders: ids.flatMap((id) => (orders.has(id) ? [render(orders.get(id)!)] : [])) });
   });
 
   kit.route('POST', `${EXAMPLE_BASE}/orders/confirm`, 'confirm', ({ request, bodyText }) => {
@@ -85,7 +145,7 @@ export function createExampleSandbox(options: { clock: SandboxClock; apiKey: str
       if (!order) return { id, result: 'not_found' };
       if (order.status === 'cancelled') return { id, result: 'cancelled' };
       if (order.status !== 'new') return { id, result: 'already_confirmed' };
-      order.status = 'accepted';
+      orders.update(id, (o) => void (o.status = 'accepted'));
       return { id, result: 'ok' };
     });
     return HttpResponse.json({ results });
@@ -100,26 +160,19 @@ export function createExampleSandbox(options: { clock: SandboxClock; apiKey: str
       if (!order) return { id: s.id, result: 'not_found' };
       if (order.status === 'cancelled' || order.status === 'new') return { id: s.id, result: 'wrong_status' };
       if (order.shipments.some((x) => x.tracking === s.tracking)) return { id: s.id, result: 'already_registered' };
-      order.shipments.push({ tracking: s.tracking, carrier: s.carrier, date: s.date });
-      order.status = 'sent';
+      orders.update(s.id, (o) => {
+        o.shipments.push({ tracking: s.tracking, carrier: s.carrier, date: s.date });
+        o.status = 'sent';
+      });
       return { id: s.id, result: 'ok' };
     });
     return HttpResponse.json({ results });
   });
 
   kit.route('GET', `${EXAMPLE_BASE}/key`, 'key', ({ request }) => {
-    if (request.headers.get('x-api-key') !== options.apiKey) return error(401, 'invalid_key');
-    return HttpResponse.json({ expiresAt: new Date(keyExpiresAt).toISOString() });
+    if (request.headers.get('x-api-key') !== API_KEY) return error(401, 'invalid_key');
+    return HttpResponse.json({ expiresAt: new Date(sandbox.keyExpiresAt).toISOString() });
   });
 
-  return {
-    kit,
-    orders,
-    seed(seeds: readonly SeedOrder[]): void {
-      for (const seed of seeds) orders.set(seed.id, { id: seed.id, status: STATUS_OF[seed.status], seed, shipments: [] });
-    },
-    expireKey(): void {
-      keyExpiresAt = options.clock.now() - 1000;
-    },
-  };
+  return sandbox;
 }

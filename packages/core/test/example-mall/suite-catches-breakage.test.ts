@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { MallConnector } from '../../src/contract/connector.js';
+import { toBatchResult, type BatchItemResult } from '../../src/contract/results.js';
+import { conformanceChecks, setUpConformance } from '../../src/conformance/suite.js';
+import type { ConformanceCheck } from '../../src/conformance/context.js';
+import { MallkitError } from '../../src/errors/mallkit-error.js';
 import { createThrottleLimiter, unlimited } from '../../src/http/limiter.js';
-import { conformanceChecks, type ConformanceCheck } from '../../src/conformance/suite.js';
-import { generateSeedOrders } from '../../src/testing/generator.js';
-import { createExampleConnector } from './connector.js';
-import { exampleHarness, type Breakage } from './harness.js';
-
-const now = new Date('2026-11-22T10:00:00+09:00');
-const seeds = generateSeedOrders({ count: 40, seed: 20261122, from: new Date(now.getTime() - 120 * 86_400_000), to: new Date(now.getTime() - 3_600_000) });
+import { chunk } from '../../src/iter/batch.js';
+import { splitWindow } from '../../src/time/windows.js';
+import { getEndpoint, searchEndpoint } from './api.js';
+import { createExampleConnector, createExampleParts } from './connector.js';
+import { exampleTarget, type Breakage } from './harness.js';
+import { toOrder } from './mapping.js';
+import { MAX_WINDOW_DAYS, PAGE_SIZE, type ExampleWireOrder } from './sandbox.js';
 
 function check(name: string): ConformanceCheck {
   const found = conformanceChecks.find((c) => c.name.startsWith(name));
@@ -15,10 +19,11 @@ function check(name: string): ConformanceCheck {
   return found;
 }
 
+/** Runs one check against the example mall with a breakage applied; 'passed' or the failure's message. */
 async function outcome(breakage: Breakage, checkName: string): Promise<'passed' | string> {
-  const ctx = await exampleHarness(breakage).setup(seeds, now);
+  const { ctx, seeds } = await setUpConformance(exampleTarget(breakage));
   try {
-    await check(checkName).run(ctx, seeds, now);
+    await check(checkName).run(ctx, seeds, new Date(ctx.sandbox.clock.now()));
     return 'passed';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -32,12 +37,10 @@ const withOverrides = (connector: MallConnector, overrides: Partial<MallConnecto
 
 describe('the conformance suite fails a broken connector', () => {
   it('when listOrders ignores the date-window limit and so misses older orders', async () => {
-    const onlyLastWindow: Breakage = (connector, options) => {
-      const honest = connector;
-      return withOverrides(honest, {
-        listOrders: (query, call) => honest.listOrders({ ...query, from: new Date(Date.parse(String(query.to ?? options.clock!.now())) - 29 * 86_400_000) }, call),
+    const onlyLastWindow: Breakage = (connector, options) =>
+      withOverrides(connector, {
+        listOrders: (query, call) => connector.listOrders({ ...query, from: new Date(Date.parse(String(query.to ?? options.clock!.now())) - 29 * 86_400_000) }, call),
       });
-    };
     expect(await outcome(onlyLastWindow, 'listOrders yields every seeded order')).not.toBe('passed');
   });
 
@@ -57,13 +60,12 @@ describe('the conformance suite fails a broken connector', () => {
   });
 
   it('when the connector does not throttle and meets the mall QPS error', async () => {
-    const unthrottled: Breakage = (_connector, options) => createExampleConnector({ ...options, rateLimit: unlimited, retry: { retries: 8 } });
-    const manyPages: Breakage = (connector, options) => {
-      const fast = unthrottled(connector, options);
+    const manyPages: Breakage = (_connector, options) => {
+      const fast = createExampleConnector({ ...options, rateLimit: unlimited, retry: { retries: 8 } });
       return withOverrides(fast, {
         listOrders: async function* (query, call) {
-          // Several listings at once, as a careless OMS would run them, to exceed 20 requests per second.
-          const all = await Promise.all([0, 1, 2].map(async () => {
+          // Several listings at once, as a careless OMS would run them, to exceed the mall's rate.
+          const all = await Promise.all(Array.from({ length: 10 }, async () => {
             const out = [];
             for await (const order of fast.listOrders(query, call)) out.push(order);
             return out;
@@ -73,7 +75,7 @@ describe('the conformance suite fails a broken connector', () => {
       });
     };
     // Either the suite sees the QPS errors the mall counted, or the retries run out on 429s.
-    expect(await outcome(manyPages, 'listOrders yields every seeded order')).toMatch(/QPS|429/);
+    expect(await outcome(manyPages, 'listOrders yields every seeded order')).toMatch(/QPS|429|rate/);
   });
 
   it('when confirming an already confirmed order is reported as a failure', async () => {
@@ -89,10 +91,10 @@ describe('the conformance suite fails a broken connector', () => {
   });
 
   it('when bad input reaches the mall instead of failing first', async () => {
-    const sendsAnyway: Breakage = (connector) =>
+    const sendsAnyway: Breakage = (connector, options) =>
       withOverrides(connector, {
         getOrders: async (ids, call) => {
-          await connector.listOrders({ from: now, to: now }, call)[Symbol.asyncIterator]().next();
+          await connector.listOrders({ from: new Date(options.clock!.now() - 86_400_000) }, call)[Symbol.asyncIterator]().next();
           return connector.getOrders(ids, call);
         },
       });
@@ -108,11 +110,111 @@ describe('the conformance suite fails a broken connector', () => {
             throw error;
           }),
       });
-    expect(await outcome(leaky, 'no secret appears')).toMatch(/leaked/);
+    expect(await outcome(leaky, 'no secret appears in any error')).toMatch(/leaked/);
+  });
+
+  it('when an error keeps the request (with its auth header) as its cause, as ky errors did', async () => {
+    const keepsRequest: Breakage = (connector, options) =>
+      withOverrides(connector, {
+        getOrders: (ids, call) =>
+          connector.getOrders(ids, call).catch((error: unknown) => {
+            if (MallkitError.isInstance(error)) {
+              Object.defineProperty(error, 'cause', { value: { request: { headers: { 'X-Api-Key': options.apiKey, Authorization: `Bearer ${options.apiKey}` } } } });
+            }
+            throw error;
+          }),
+      });
+    expect(await outcome(keepsRequest, 'no secret or auth header in inspected errors')).toMatch(/leaked/);
+  });
+
+  it('when a date the calendar does not have rolls over to the next month instead of being refused', async () => {
+    const rollsOver: Breakage = (connector) =>
+      withOverrides(connector, {
+        exportShipments: (updates, call) => connector.exportShipments(updates.map((u) => ({ ...u, shippedAt: new Date(u.shippedAt) })), call),
+      });
+    expect(await outcome(rollsOver, 'dates the calendar does not have')).not.toBe('passed');
+  });
+
+  it('when control characters are stripped from ids instead of refused', async () => {
+    const strips: Breakage = (connector) =>
+      withOverrides(connector, {
+        // eslint-disable-next-line no-control-regex
+        getOrders: (ids, call) => connector.getOrders(ids.map((id) => id.replace(/[\u0000-\u001f]/g, '')), call),
+      });
+    expect(await outcome(strips, 'control characters, emoji and oversized values')).not.toBe('passed');
+  });
+
+  it('when call options are ignored instead of checked', async () => {
+    const ignores: Breakage = (connector) => withOverrides(connector, { getOrders: (ids) => connector.getOrders(ids, {}) });
+    expect(await outcome(ignores, 'call options are checked')).not.toBe('passed');
+  });
+
+  it('when an unreadable answer to a read is not retried', async () => {
+    const noRetry: Breakage = (connector) => withOverrides(connector, { getOrders: (ids, call) => connector.getOrders(ids, { ...call, retries: 0 }) });
+    expect(await outcome(noRetry, 'unreadable answers to reads')).not.toBe('passed');
+  });
+
+  it('when paging trusts the total and the page number the mall sends', async () => {
+    const trusting: Breakage = (connector, options) => {
+      const { client, shopId } = createExampleParts(options);
+      return withOverrides(connector, {
+        listOrders: async function* (query) {
+          const to = query.to ? new Date(query.to) : new Date(client.clock.now());
+          for (const window of splitWindow(new Date(query.from), to, MAX_WINDOW_DAYS)) {
+            for (let page = 1; ; page += 1) {
+              const answer = await client.call(searchEndpoint, { from: window.from, to: window.to, page });
+              for (const ids of chunk(answer.ids, 10)) {
+                for (const wire of (await client.call(getEndpoint, ids)).orders) yield toOrder(wire as ExampleWireOrder, shopId, []);
+              }
+              if (page * PAGE_SIZE >= answer.total) break;
+            }
+          }
+        },
+      });
+    };
+    expect(await outcome(trusting, 'a mall that lies about paging')).toMatch(/does not stop/);
+  });
+
+  it('when one unreadable order fails its whole detail batch', async () => {
+    const wholeBatch: Breakage = (connector) =>
+      withOverrides(connector, {
+        listOrders: async function* (query, call) {
+          // Drops what the kit reports, like a connector that parses a batch as one answer.
+          yield* connector.listOrders(query, { ...call, onOrderError: () => undefined });
+        },
+      });
+    expect(await outcome(wholeBatch, 'one unreadable order never loses the others')).not.toBe('passed');
+  });
+
+  it('when an order listed with a bad id is silently dropped', async () => {
+    const silent: Breakage = (connector) =>
+      withOverrides(connector, { listOrders: (query, call) => connector.listOrders(query, { ...call, onOrderError: () => undefined }) });
+    expect(await outcome(silent, 'an order listed with a control character')).toMatch(/IncompleteResultError/);
+  });
+
+  it('when a connector-wide failure is reported once per order and the batch goes on', async () => {
+    const perRow: Breakage = (connector) =>
+      withOverrides(connector, {
+        confirmOrders: async (ids, call) => {
+          const results: BatchItemResult[] = [];
+          for (const id of ids) {
+            try {
+              results.push(...(await connector.confirmOrders([id], call)).results);
+            } catch (error) {
+              results.push({ id, ok: false, error: error as MallkitError });
+            }
+          }
+          return toBatchResult(results);
+        },
+      });
+    expect(await outcome(perRow, 'a connector-wide failure')).not.toBe('passed');
   });
 
   it('and the honest connector passes the same checks with a real throttle', async () => {
     const honest: Breakage = (_c, options) => createExampleConnector({ ...options, rateLimit: createThrottleLimiter({ limit: 20, intervalMs: 1000 }) });
-    expect(await outcome(honest, 'listOrders yields every seeded order')).toBe('passed');
+    for (const name of ['listOrders yields every seeded order', 'a mall that lies about paging', 'one unreadable order never loses the others']) {
+      expect(await outcome(honest, name)).toBe('passed');
+    }
   });
 });
+

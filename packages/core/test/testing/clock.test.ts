@@ -4,8 +4,13 @@ import { createSandboxClock, DEFAULT_SANDBOX_START } from '../../src/testing/clo
 const START = Date.parse('2026-11-22T10:00:00+09:00');
 
 describe('createSandboxClock', () => {
-  it('starts at 2026-11-22 10:00 JST by default and formats in JST', () => {
+  it('starts at the real current time by default, so that "the last 7 days" means what a user expects', () => {
     const clock = createSandboxClock();
+    expect(Math.abs(clock.now() - Date.now())).toBeLessThan(1000);
+  });
+
+  it('starts at a given instant and formats in JST', () => {
+    const clock = createSandboxClock(DEFAULT_SANDBOX_START);
     expect(DEFAULT_SANDBOX_START).toBe('2026-11-22T10:00:00+09:00');
     expect(clock.now() - START).toBeGreaterThanOrEqual(0);
     expect(clock.now() - START).toBeLessThan(1000);
@@ -27,7 +32,7 @@ describe('createSandboxClock', () => {
   });
 
   it('advances by hand without waiting, and set() jumps to an instant', () => {
-    const clock = createSandboxClock();
+    const clock = createSandboxClock(DEFAULT_SANDBOX_START);
     clock.advance(3 * 86_400_000);
     expect(clock.iso().slice(0, 16)).toBe('2026-11-25T10:00');
     clock.advance(90 * 60_000);

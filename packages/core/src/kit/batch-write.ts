@@ -1,0 +1,165 @@
+import type { CallOptions } from '../contract/connector.js';
+import { toBatchResult, type BatchItemResult, type BatchResult } from '../contract/results.js';
+import { NotFoundError } from '../errors/classes.js';
+import { MallkitError } from '../errors/mallkit-error.js';
+import { isConnectorWide, isUnknownOutcome } from '../errors/outcome.js';
+import { chunk } from '../iter/batch.js';
+import type { MallId } from '../model/mall-id.js';
+
+/** What happened to one item of a write, as the mall's answer (or a read-back) tells. */
+export type WriteOutcome =
+  /** Written, or nothing to write (`alreadyDone`: the mall already had this state). */
+  | { readonly kind: 'done'; readonly alreadyDone?: boolean; readonly warnings?: readonly string[] }
+  /** Refused for this order. */
+  | { readonly kind: 'failed'; readonly error: MallkitError }
+  /**
+   * Unknown: no answer for it (timeout, reset, 5xx, unreadable answer) or an answer that only the
+   * order's state can explain (Rakuten's "no longer awaiting confirmation"). Read back to decide.
+   */
+  | { readonly kind: 'doubt'; readonly error: MallkitError };
+
+/** A mall's batch write, described for {@link runBatchWrite}. */
+export interface BatchWrite<Item, State> {
+  readonly mall: MallId;
+  /** The write operation, for errors (`confirmOrder`). */
+  readonly operation: string;
+  /** The items, already validated: nothing is sent for a batch with a bad item. */
+  readonly items: readonly Item[];
+  /** The order an item concerns; results carry it as `id`. */
+  idOf(item: Item): string;
+  /** Items per write request (1 for malls that change one order per call). */
+  readonly batchSize: number;
+  /** Sends one batch; returns one outcome per item, in the batch's order. */
+  write(batch: readonly Item[], call: CallOptions): Promise<readonly WriteOutcome[]>;
+  /**
+   * Reads the current state of orders, to check before writing and to resolve doubts after.
+   * Orders the mall does not return are absent. Without it, doubts stay failures.
+   */
+  readStates?(ids: readonly string[], call: CallOptions): Promise<ReadonlyMap<string, State>>;
+  /** Ids per readStates call (the mall's detail batch size); default 1. */
+  readonly stateBatchSize?: number;
+  /** Read states before writing, and decide here: write it, report it done, or refuse it. Needs readStates. */
+  precheck?(item: Item, state: State): 'write' | WriteOutcome;
+  /** After a doubt, the state read back says whether the write landed. Default: it did not (the doubt's error). */
+  resolve?(item: Item, state: State | undefined, doubt: MallkitError): WriteOutcome;
+  /** Re-read an order's state after writing it when a later item concerns the same order (it must see this write). */
+  readonly refreshBetweenItemsOfOneOrder?: boolean;
+  /** How a missing order is reported (default NotFoundError). */
+  notFound?(id: string): MallkitError;
+  readonly call: CallOptions;
+}
+
+function toResult(id: string, outcome: WriteOutcome): BatchItemResult {
+  if (outcome.kind === 'done') return { id, ok: true, alreadyDone: outcome.alreadyDone ?? false, warnings: outcome.warnings ?? [] };
+  return { id, ok: false, error: outcome.error };
+}
+
+/** Attaches the progress to a connector-wide error and returns it, to be thrown. */
+function stopped(error: MallkitError, results: readonly (BatchItemResult | undefined)[], ids: readonly string[]): MallkitError {
+  const done = results.filter((result): result is BatchItemResult => result !== undefined);
+  const notSent = ids.filter((_, index) => results[index] === undefined);
+  error.batch = { results: done, notSent };
+  return error;
+}
+
+/**
+ * Runs a batch write the same way for every mall: items in batches, one request at a time; states
+ * read first where the mall needs them (an order already in the target state is `alreadyDone`
+ * without a write); per-item results in input order. A write whose outcome is unknown is resolved
+ * by reading the order back, never by sending it again (decision 0003). A connector-wide error —
+ * credentials, permission, maintenance, clock, rate limit — stops the batch at once: it is thrown
+ * with `error.batch` holding the results so far and the ids never sent.
+ */
+export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>): Promise<BatchResult> {
+  const { items, call } = spec;
+  const ids = items.map((item) => spec.idOf(item));
+  const results: Array<BatchItemResult | undefined> = new Array<BatchItemResult | undefined>(items.length);
+  const notFound = spec.notFound ?? ((id: string) => new NotFoundError(`${spec.mall} ${spec.operation}: no such order for this shop: ${id}`, { mall: spec.mall, operation: spec.operation }));
+
+  const readStates = async (wanted: readonly string[]): Promise<Map<string, State>> => {
+    const states = new Map<string, State>();
+    if (!spec.readStates) return states;
+    for (const part of chunk([...new Set(wanted)], spec.stateBatchSize ?? 1)) {
+      for (const [id, state] of await spec.readStates(part, call)) states.set(id, state);
+    }
+    return states;
+  };
+
+  const guard = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      if (MallkitError.isInstance(error) && isConnectorWide(error)) throw stopped(error, results, ids);
+      throw error;
+    }
+  };
+
+  const states = spec.precheck ? await guard(() => readStates(ids)) : new Map<string, State>();
+  const indexes = items.map((_, index) => index);
+
+  for (const batch of chunk(indexes, Math.max(1, spec.batchSize))) {
+    call.signal?.throwIfAborted();
+    const toSend: number[] = [];
+    for (const index of batch) {
+      const item = items[index] as Item;
+      const id = ids[index] as string;
+      if (!spec.precheck) {
+        toSend.push(index);
+        continue;
+      }
+      const state = states.get(id);
+      if (state === undefined) {
+        results[index] = { id, ok: false, error: notFound(id) };
+        continue;
+      }
+      const decision = spec.precheck(item, state);
+      if (decision === 'write') toSend.push(index);
+      else results[index] = toResult(id, decision);
+    }
+    if (toSend.length === 0) continue;
+
+    let outcomes: readonly WriteOutcome[];
+    try {
+      outcomes = await spec.write(toSend.map((index) => items[index] as Item), call);
+    } catch (error) {
+      if (!MallkitError.isInstance(error)) throw error;
+      if (isConnectorWide(error)) throw stopped(error, results, ids);
+      const kind = isUnknownOutcome(error) ? 'doubt' : 'failed';
+      outcomes = toSend.map(() => ({ kind, error }));
+    }
+
+    const doubts = toSend.filter((_, position) => outcomes[position]?.kind === 'doubt');
+    // A read-back that fails as well (the mall unreachable) stops the batch: every further write
+    // would end in the same doubt. The doubtful items are reported with their unknown outcome.
+    const after = doubts.length > 0 ? await readBack(doubts, (index) => outcomes[toSend.indexOf(index)]) : new Map<string, State>();
+
+    for (const [position, index] of toSend.entries()) {
+      const item = items[index] as Item;
+      const id = ids[index] as string;
+      let outcome = outcomes[position] ?? { kind: 'failed', error: new MallkitError('response_format', `${spec.mall} ${spec.operation}: no result for order ${id}`, { mall: spec.mall, operation: spec.operation }) };
+      if (outcome.kind === 'doubt') outcome = spec.resolve ? spec.resolve(item, after.get(id), outcome.error) : { kind: 'failed', error: outcome.error };
+      results[index] = toResult(id, outcome);
+      const later = spec.refreshBetweenItemsOfOneOrder && outcome.kind === 'done' && !outcome.alreadyDone && ids.some((other, at) => at > index && other === id);
+      if (later) {
+        const fresh = await guard(() => readStates([id]));
+        const state = fresh.get(id);
+        if (state !== undefined) states.set(id, state);
+      }
+    }
+  }
+  return toBatchResult(results as BatchItemResult[]);
+
+  async function readBack(doubtful: readonly number[], outcomeOf: (index: number) => WriteOutcome | undefined): Promise<Map<string, State>> {
+    if (!spec.readStates) return new Map();
+    try {
+      return await readStates(doubtful.map((index) => ids[index] as string));
+    } catch (error) {
+      if (!MallkitError.isInstance(error)) throw error;
+      for (const index of doubtful) {
+        const outcome = outcomeOf(index);
+        results[index] = { id: ids[index] as string, ok: false, error: outcome && outcome.kind !== 'done' ? outcome.error : error };
+      }
+      throw stopped(error, results, ids);
+    }
+  }
+}
