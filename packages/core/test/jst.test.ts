@@ -195,6 +195,12 @@ describe('toIsoJst', () => {
     expect(() => toIsoJst('soon')).toThrow(RangeError);
   });
 
+  it('keeps milliseconds when the instant has them, so that the instant does not change', () => {
+    expect(toIsoJst('2019-05-07T15:42:57.058Z')).toBe('2019-05-08T00:42:57.058+09:00');
+    expect(Date.parse(toIsoJst('2019-05-07T15:42:57.058Z'))).toBe(Date.parse('2019-05-07T15:42:57.058Z'));
+    expect(toIsoJst(new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 5)))).toBe('2026-01-01T09:00:00.005+09:00');
+  });
+
   it('round-trips every format through parseJst', () => {
     const formats: JstFormat[] = ['iso', 'iso-compact-offset', 'compact', 'space'];
     for (const instant of [SAMPLE, Date.UTC(2028, 1, 28, 15, 30, 45), Date.UTC(2026, 11, 31, 14, 59, 59)]) {

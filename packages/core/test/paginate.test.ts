@@ -1,3 +1,4 @@
+import { ResponseFormatError } from '../src/errors/classes.js';
 import { describe, expect, it } from 'vitest';
 import { paginate, uniqueBy, type Page } from '../src/iter/paginate.js';
 
@@ -182,3 +183,52 @@ describe('uniqueBy', () => {
     expect(keys).toEqual(['a', 'b', 'a']);
   });
 });
+
+describe('paginate guards against a mall that lies about paging', () => {
+  const numbered = (pages: ReadonlyArray<readonly string[]>, next: (page: number) => number | undefined) => ({
+    calls: 0,
+    async fetchPage(this: { calls: number }, cursor: number | undefined) {
+      this.calls += 1;
+      const page = cursor ?? 1;
+      return { items: pages[Math.min(page, pages.length) - 1] ?? [], next: next(page) };
+    },
+  });
+
+  it('ends after three empty pages that still announce more (a total far above the truth), with a warning', async () => {
+    const warnings: string[] = [];
+    const mall = numbered([['a', 'b'], ['c'], []], (page) => page + 1);
+    const logger = { debug() {}, info() {}, warn: (message: string) => void warnings.push(message), error() {} };
+    const items = await collect(paginate<string, number>({ fetchPage: (cursor) => mall.fetchPage(cursor), logger, mall: 'rakuten', operation: 'searchOrder' }));
+    expect(items).toEqual(['a', 'b', 'c']);
+    expect(mall.calls).toBe(5);
+    expect(warnings[0]).toMatch(/rakuten searchOrder: the mall announced more pages/);
+  });
+
+  it('throws ResponseFormatError when a page repeats the previous one (the same page under a huge total)', async () => {
+    const mall = numbered([['a', 'b']], (page) => page + 1);
+    const error = await collect(paginate<string, number>({ fetchPage: (cursor) => mall.fetchPage(cursor), key: (item: string) => item, mall: 'yahoo', operation: 'orderList' })).catch((e: unknown) => e);
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/yahoo orderList: pagination did not advance: page 2 repeats/);
+    expect(mall.calls).toBe(2);
+  });
+
+  it('throws when three pages in a row bring nothing new', async () => {
+    const mall = numbered([['a', 'b'], ['b', 'a'], ['a'], ['b']], (page) => page + 1);
+    await expect(collect(paginate<string, number>({ fetchPage: (cursor) => mall.fetchPage(cursor), key: (item: string) => item }))).rejects.toThrow(/3 pages in a row/);
+  });
+
+  it('throws past the most pages the search can hold', async () => {
+    let page = 0;
+    const error = await collect(paginate<string, number>({ maxPages: 5, fetchPage: async () => ({ items: [`i${(page += 1)}`], next: page + 1 }) })).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/more than 5 pages/);
+    expect(page).toBe(5);
+  });
+
+  it('starts from a first page already fetched', async () => {
+    let calls = 0;
+    const items = await collect(paginate<string, number>({ first: { items: ['a'], next: 2 }, fetchPage: async () => (calls += 1, { items: ['b'], next: undefined }) }));
+    expect(items).toEqual(['a', 'b']);
+    expect(calls).toBe(1);
+  });
+});
+

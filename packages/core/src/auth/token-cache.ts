@@ -14,6 +14,14 @@ export interface StoredToken {
 export interface TokenStore {
   get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
   set(key: string, token: StoredToken): Promise<void> | void;
+  /**
+   * Optional: a lock on `key` held by one process at a time among all that share the store (e.g.
+   * `@mallkit/redis`). Resolves once this caller holds it, with the function that releases it. When
+   * present, the cache refreshes only while holding it, and first reads the store again: a token
+   * another process refreshed meanwhile is used instead of refreshing twice, so a rotated refresh
+   * token is received, stored and handed to `onRefresh` by one process only.
+   */
+  lock?(key: string, signal?: AbortSignal): Promise<() => Promise<void>>;
 }
 
 /** Options of createTokenCache. */
@@ -56,13 +64,21 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
 
   const refreshOnce = (signal?: AbortSignal): Promise<StoredToken> => {
     inFlight ??= (async () => {
+      let release: (() => Promise<void>) | undefined;
       try {
+        release = await store.lock?.(options.key, signal);
+        if (release) {
+          // Another process may have refreshed while this one waited for the lock.
+          const current = await store.get(options.key);
+          if (fresh(current)) return current;
+        }
         const token = await options.refresh(signal);
         await store.set(options.key, token);
         await options.onRefresh?.(token);
         return token;
       } finally {
         inFlight = null;
+        await release?.();
       }
     })();
     return inFlight;

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { BatchResult } from '../contract/results.js';
-import { IncompleteResultError, ResponseFormatError, UnreadableOrderError } from '../errors/classes.js';
+import { IncompleteResultError, ResponseFormatError, type UnreadableOrderError } from '../errors/classes.js';
 import { MallkitError } from '../errors/mallkit-error.js';
 import { isConnectorWide } from '../errors/outcome.js';
 import type { PagingLie } from '../testing/store.js';
