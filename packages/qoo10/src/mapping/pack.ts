@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { claimRowSchema, type Qoo10ClaimRow } from '../api/claim-info.js';
+import { shippingRowSchema, type Qoo10ShippingRow } from '../api/shipping-info.js';
+import { shippingStatusCode } from './status.js';
+
+/**
+ * One Qoo10 order as mallkit reads it: a cart (PackNo, what the buyer bought in one checkout and
+ * what QSM and integrators show as カート番号) with its lines (OrderNo, one per item; Qoo10's
+ * writes are per line). `lines` are GetShippingInfo_v3 rows; `claims` are GetClaimInfo_V3 rows for
+ * lines under a claim, the only place cancelled lines still appear.
+ */
+export interface Qoo10Pack {
+  /** The cart number, as a string (it arrives as a JSON number). */
+  readonly packNo: string;
+  readonly lines: readonly Qoo10ShippingRow[];
+  readonly claims: readonly Qoo10ClaimRow[];
+}
+
+/** A cart as grouped from an answer, before its rows are checked. */
+export interface WirePack {
+  readonly packNo: string | null;
+  readonly lines: unknown[];
+  readonly claims: unknown[];
+}
+
+/** The wire shape of one cart: each row checked against its method's schema. */
+export const packSchema: z.ZodType<Qoo10Pack> = z
+  .object({ packNo: z.string().min(1), lines: z.array(shippingRowSchema), claims: z.array(claimRowSchema) })
+  .refine((pack) => pack.lines.length + pack.claims.length > 0, { message: 'a cart without lines' });
+
+function field(row: unknown, name: string): unknown {
+  return typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[name] : undefined;
+}
+
+/** A row's id field as a string, or null when absent (read before validation, to name bad rows). */
+function idField(row: unknown, name: string): string | null {
+  const value = field(row, name);
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
+}
+
+/** The PackNo of a grouped cart, or null (for the order reader's `idOf`). */
+export function packNoOf(wire: unknown): string | null {
+  const packNo = field(wire, 'packNo');
+  return typeof packNo === 'string' ? packNo : null;
+}
+
+/** The shipping-status code of an unchecked row, for choosing between two copies of a line. */
+function rowProgress(row: unknown): number {
+  const status = field(row, 'ShippingStatus');
+  return typeof status === 'string' || typeof status === 'number' ? (shippingStatusCode(String(status)) ?? 0) : 0;
+}
+
+/**
+ * Groups the rows of one window's answers into carts. A line seen in two status answers (it moved
+ * between the two requests) keeps its more advanced copy; a row without PackNo becomes a cart of
+ * its own without id, so that the reader reports it instead of merging it into another.
+ */
+export function groupIntoPacks(lines: readonly unknown[], claims: readonly unknown[]): WirePack[] {
+  const packs = new Map<string, { packNo: string | null; lines: Map<string, unknown>; claims: Map<string, unknown> }>();
+  let orphans = 0;
+  const packFor = (packNo: string | null) => {
+    const key = packNo ?? `\u0000orphan${(orphans += 1)}`;
+    let pack = packs.get(key);
+    if (!pack) {
+      pack = { packNo, lines: new Map(), claims: new Map() };
+      packs.set(key, pack);
+    }
+    return pack;
+  };
+  lines.forEach((row, index) => {
+    const pack = packFor(idField(row, 'PackNo'));
+    const orderNo = idField(row, 'OrderNo') ?? `\u0000row${index}`;
+    const seen = pack.lines.get(orderNo);
+    if (seen === undefined || rowProgress(row) > rowProgress(seen)) pack.lines.set(orderNo, row);
+  });
+  claims.forEach((row, index) => {
+    const pack = packFor(idField(row, 'packNo'));
+    pack.claims.set(idField(row, 'orderNo') ?? `\u0000claim${index}`, row);
+  });
+  return [...packs.values()].map((pack) => ({ packNo: pack.packNo, lines: [...pack.lines.values()], claims: [...pack.claims.values()] }));
+}
