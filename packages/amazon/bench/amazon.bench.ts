@@ -7,10 +7,10 @@
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
 import { silentLogger } from '@mallkit/core';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
+import type { AmazonOperation, UsagePlan } from '../src/api/usage-plans.js';
 import { createAmazonConnector } from '../src/connector.js';
 import type { OrdersApiVersion } from '../src/options.js';
-import { AMAZON_USAGE_PLANS, scaleUsagePlans, type AmazonOperation, type UsagePlan } from '../src/rate-limits.js';
-import { adaptSeedsForAmazon, createAmazonSandbox, type AmazonSandbox, type AmazonSandboxCredentials } from '../src/testing/index.js';
+import { createAmazonSandbox, type AmazonSandbox, type AmazonSandboxConnection, type AmazonSandboxCredentials } from '../src/testing/index.js';
 
 const ORDER_COUNT = 1000;
 const BENCH_SCALE = 200;
@@ -21,6 +21,8 @@ const TO = '2026-11-22T09:00:00+09:00';
 /** What every client gets: the sandbox seller's credentials, the window, the scaled plans. */
 export interface BenchEnvironment {
   readonly credentials: AmazonSandboxCredentials;
+  /** What a mallkit connector needs to reach the sandbox (credentials, URLs, the scaled plans). */
+  readonly connection: AmazonSandboxConnection;
   readonly from: string;
   readonly to: string;
   readonly plans: Readonly<Record<AmazonOperation, UsagePlan>>;
@@ -48,13 +50,7 @@ export function mallkitClient(ordersApi: OrdersApiVersion): BenchClient {
   return {
     name: `mallkit ${ordersApi === 'v0' ? 'v0 path' : 'v2026-01-01'}`,
     async sync(env) {
-      const connector = createAmazonConnector({
-        ...env.credentials,
-        clock: env.clock,
-        logger: silentLogger,
-        ordersApi,
-        usagePlans: env.plans,
-      });
+      const connector = createAmazonConnector({ ...env.connection, clock: env.clock, logger: silentLogger, ordersApi });
       let count = 0;
       for await (const order of connector.listOrders({ from: env.from, to: env.to })) if (order.deliveries.length > 0) count += 1;
       return count;
@@ -81,12 +77,12 @@ export async function syncWith(client: BenchClient, sandbox: AmazonSandbox, env:
 /** The sandbox, seeds and environment every client shares. */
 export function createBenchSetup(count = ORDER_COUNT): { sandbox: AmazonSandbox; env: BenchEnvironment; close(): void } {
   const clock = createSandboxClock(NOW);
-  const plans = scaleUsagePlans(AMAZON_USAGE_PLANS, BENCH_SCALE);
-  const sandbox = createAmazonSandbox({ clock, usagePlans: plans });
+  const sandbox = createAmazonSandbox({ clock, rateScale: BENCH_SCALE });
   const now = Date.parse(NOW);
-  sandbox.seed(adaptSeedsForAmazon(generateSeedOrders({ count, seed: 5, from: new Date(Date.parse(FROM) + 3_600_000), to: new Date(now - 7_200_000) })));
+  sandbox.seed(generateSeedOrders({ count, seed: 5, from: new Date(Date.parse(FROM) + 3_600_000), to: new Date(now - 7_200_000) }));
   const server = startSandboxServer(sandbox.handlers);
-  return { sandbox, env: { credentials: sandbox.credentials, from: FROM, to: TO, plans, clock }, close: () => server.close() };
+  const connection = sandbox.connectorOptions();
+  return { sandbox, env: { credentials: sandbox.credentials, connection, from: FROM, to: TO, plans: connection.usagePlans, clock }, close: () => server.close() };
 }
 
 function rows(measure: SyncMeasure, count = ORDER_COUNT): BenchRow[] {

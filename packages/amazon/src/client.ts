@@ -1,210 +1,248 @@
 import {
-  createHttpPipeline,
-  createRedactor,
-  credentialKey,
-  defaultLogger,
-  resolveLimiter,
-  systemClock,
-  ResponseFormatError,
-  type Clock,
-  type HttpPipeline,
-  type HttpRequest,
-  type HttpResponse,
-  type Limiter,
-  type TokenBucketRate,
+  createMallClient,
   createTokenBucketLimiter,
+  credentialKey,
+  NotFoundError,
+  ResponseFormatError,
+  unlimited,
+  type Clock,
+  type Logger,
+  type MallClient,
+  type Redactor,
   type SendOptions,
+  type TokenBucketRate,
 } from '@mallkit/core';
-import type { z } from 'zod';
+import { getOrderEndpoint, searchOrdersEndpoint, type IncludedData, type SearchOrdersParams } from './api/orders-2026.js';
 import {
-  getOrderRequest,
-  getOrderResponseSchema,
-  searchOrdersRequest,
-  searchOrdersResponseSchema,
-  type IncludedData,
-  type SearchOrdersParams,
-} from './api/orders-2026.js';
-import {
-  confirmShipmentRequest,
-  getOrderAddressV0Request,
-  getOrderAddressV0ResponseSchema,
-  getOrderBuyerInfoV0Request,
-  getOrderBuyerInfoV0ResponseSchema,
-  getOrderItemsV0Request,
-  getOrderItemsV0ResponseSchema,
-  getOrdersV0Request,
-  getOrdersV0ResponseSchema,
-  getOrderV0Request,
-  getOrderV0ResponseSchema,
+  confirmShipmentEndpoint,
+  getOrderAddressV0Endpoint,
+  getOrderBuyerInfoV0Endpoint,
+  getOrderItemsV0Endpoint,
+  getOrdersV0Endpoint,
+  getOrderV0Endpoint,
   type ConfirmShipmentBody,
   type GetOrdersV0Params,
 } from './api/orders-v0.js';
+import { AMAZON_USAGE_PLANS, isAmazonOperation, operationOfKey, parseRateLimitHeader, type AmazonOperation, type UsagePlan } from './api/usage-plans.js';
 import { createLwaAuth, type LwaAuth } from './auth/lwa.js';
-import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from './endpoints.js';
-import { createAmazonClassifier, createLwaClassifier } from './errors.js';
-import type { AmazonConnectorOptions } from './options.js';
-import {
-  AMAZON_USAGE_PLANS,
-  parseRateLimitHeader,
-  type AmazonOperation,
-  type UsagePlan,
-} from './rate-limits.js';
+import { classifyLwa, createAmazonClassifier } from './errors.js';
+import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL, AMAZON_PACKAGE_VERSION, type AmazonConnectorOptions } from './options.js';
 
-/** The package version, sent in the User-Agent Amazon asks every caller for. */
-export const AMAZON_PACKAGE_VERSION = '0.1.0';
+/** The most pages of items one v0 order may have: Amazon sends up to 100 items a page, an order has far fewer. */
+const MAX_ITEM_PAGES = 50;
+/** v0 fan-out: orders read side by side; the per-operation throttle sets the pace. */
+const V0_CONCURRENCY = 4;
 
-/**
- * The raw SP-API client under the connector: one typed method per operation, answers parsed with
- * the wire schemas, every call through the throttle, auth, retry and error table.
- */
-export interface AmazonClient {
-  readonly pipeline: HttpPipeline;
-  readonly auth: LwaAuth;
-  readonly clock: Clock;
-  /** v2026 searchOrders. */
-  searchOrders(params: SearchOrdersParams, options?: SendOptions): Promise<z.infer<typeof searchOrdersResponseSchema>>;
-  /** v2026 getOrder. */
-  getOrder(orderId: string, includedData: readonly IncludedData[], options?: SendOptions): Promise<z.infer<typeof getOrderResponseSchema>>;
-  /** v0 getOrders (deprecated). */
-  getOrdersV0(params: GetOrdersV0Params, options?: SendOptions): Promise<z.infer<typeof getOrdersV0ResponseSchema>>;
-  /** v0 getOrder (deprecated). */
-  getOrderV0(orderId: string, options?: SendOptions): Promise<z.infer<typeof getOrderV0ResponseSchema>>;
-  /** v0 getOrderItems (deprecated), one page. */
-  getOrderItemsV0(orderId: string, nextToken: string | undefined, options?: SendOptions): Promise<z.infer<typeof getOrderItemsV0ResponseSchema>>;
-  /** v0 getOrderAddress (deprecated). */
-  getOrderAddressV0(orderId: string, options?: SendOptions): Promise<z.infer<typeof getOrderAddressV0ResponseSchema>>;
-  /** v0 getOrderBuyerInfo (deprecated). */
-  getOrderBuyerInfoV0(orderId: string, options?: SendOptions): Promise<z.infer<typeof getOrderBuyerInfoV0ResponseSchema>>;
-  /** v0 confirmShipment: resolves on 204. */
-  confirmShipment(orderId: string, body: ConfirmShipmentBody, options?: SendOptions): Promise<void>;
-  /** The rate (req/s) the client currently paces an operation at. */
-  rateOf(operation: AmazonOperation): number;
+/** searchOrders' answer: each order as sent, checked one by one by the connector. */
+export interface SearchOrdersAnswer {
+  /** The page's orders as sent (each an `AmazonOrder2026` when it has the documented shape). */
+  readonly orders: readonly unknown[];
+  /** `nextToken` for the next page; absent on the last. */
+  readonly pagination?: { readonly nextToken?: string | undefined } | undefined;
 }
 
-function isOperation(value: string): value is AmazonOperation {
-  return value in AMAZON_USAGE_PLANS;
+/** What the v0 path reads for one order, before it is checked: the order, every item, address and buyer. */
+export interface OrderBundleV0Wire {
+  /** The order (getOrders' summary or getOrder's payload). */
+  readonly order: unknown;
+  /** Every item, all pages of getOrderItems. */
+  readonly items: readonly unknown[];
+  /** getOrderAddress' payload. */
+  readonly address: unknown;
+  /** getOrderBuyerInfo's payload. */
+  readonly buyer: unknown;
+}
+
+/**
+ * The raw SP-API client under the connector: one method per operation, every call through the
+ * per-operation throttle, LWA auth, retries and Amazon's error table. Answers are checked as
+ * envelopes; the orders inside are handed on as sent (the connector checks each on its own).
+ */
+export interface AmazonClient {
+  /** The kit client (pipeline, redactor, clock, logger) of the SP-API calls. */
+  readonly http: MallClient;
+  /** The LWA access tokens the calls carry. */
+  readonly auth: LwaAuth;
+  /** The connector's clock (options.clock, default the machine's). */
+  readonly clock: Clock;
+  /** The connector's logger. */
+  readonly logger: Logger;
+  /** Masks this connector's secrets (and every access token issued to it) in text. */
+  readonly redactor: Redactor;
+  /** The rate (req/s) the client currently paces an operation at: the usage plan, or what Amazon reported. */
+  rateOf(operation: AmazonOperation): number;
+  /** v2026 searchOrders, one page. */
+  searchOrders(params: SearchOrdersParams, call?: SendOptions): Promise<SearchOrdersAnswer>;
+  /** v2026 getOrder; the order as sent. Throws NotFoundError for an unknown id. */
+  getOrder(orderId: string, includedData: readonly IncludedData[], call?: SendOptions): Promise<unknown>;
+  /** v0 getOrders (deprecated), one page: `Orders` as sent. */
+  getOrdersV0(params: GetOrdersV0Params, call?: SendOptions): Promise<{ readonly Orders: readonly unknown[]; readonly NextToken?: string | undefined }>;
+  /** v0 getOrder (deprecated): the order as sent. */
+  getOrderV0(orderId: string, call?: SendOptions): Promise<unknown>;
+  /** v0 getOrderItems (deprecated), one page. */
+  getOrderItemsV0(orderId: string, nextToken: string | undefined, call?: SendOptions): Promise<{ readonly OrderItems: readonly unknown[]; readonly NextToken?: string | undefined }>;
+  /** v0 getOrderAddress (deprecated): the payload as sent. */
+  getOrderAddressV0(orderId: string, call?: SendOptions): Promise<unknown>;
+  /** v0 getOrderBuyerInfo (deprecated): the payload as sent. */
+  getOrderBuyerInfoV0(orderId: string, call?: SendOptions): Promise<unknown>;
+  /**
+   * The v0 fan-out: for each order, its summary (getOrder, unless the caller already has it from a
+   * getOrders page), every page of items, the address and the buyer — what v2026 returns inline.
+   * Four orders at a time. Orders Amazon does not know are left out; the last 404's request id is kept.
+   */
+  getOrderBundlesV0(
+    orders: ReadonlyArray<{ readonly orderId: string; readonly summary?: unknown }>,
+    call?: SendOptions,
+  ): Promise<{ readonly bundles: OrderBundleV0Wire[]; readonly notFoundRequestId: string | null }>;
+  /** v0 confirmShipment: resolves on 204. */
+  confirmShipment(orderId: string, body: ConfirmShipmentBody, call?: SendOptions): Promise<void>;
+}
+
+/**
+ * Runs `work` on every item, at most `limit` at a time (a worker pool: a slow item holds up only its
+ * worker), results in input order. The first failure stops new work and is thrown.
+ */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const index = next;
+      next += 1;
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Creates the raw client. The connector uses it; it is exported for calls the connector does not wrap. */
 export function createAmazonClient(options: AmazonConnectorOptions): AmazonClient {
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? defaultLogger;
-  const redactor = createRedactor([options.clientSecret, options.refreshToken]);
   const plans: Record<AmazonOperation, UsagePlan> = { ...AMAZON_USAGE_PLANS, ...options.usagePlans };
-  const base = credentialKey('amazon', options.clientId, options.refreshToken);
-  const baseUrl = options.baseUrl ?? (options.sandbox ? AMAZON_FE_SANDBOX_URL : AMAZON_FE_PRODUCTION_URL);
+  const key = credentialKey('amazon', options.clientId, options.refreshToken);
+  const tokenUrl = options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL;
+  const secrets = [options.clientSecret, options.refreshToken];
+  const headers = { 'User-Agent': `mallkit-amazon/${AMAZON_PACKAGE_VERSION} (Language=TypeScript; Platform=Node)` };
   // A rate learned from x-amzn-RateLimit-Limit, per operation; only when the connector owns the throttle.
   const learned = new Map<AmazonOperation, number>();
   const adapts = options.rateLimit === undefined;
 
-  // One bucket per (seller, operation), mirroring Amazon's; its rate is read on every request, so a
-  // rate learned from x-amzn-RateLimit-Limit applies to the same bucket without a second burst.
-  const keyFor = (operation: AmazonOperation): string => `${base}|${operation}`;
+  const rateOf = (operation: string): number => (isAmazonOperation(operation) ? (learned.get(operation) ?? plans[operation].rate) : 1);
 
-  const rateOf = (operation: string): number => {
-    if (!isOperation(operation)) return 1;
-    return learned.get(operation) ?? plans[operation].rate;
+  // One bucket per (seller + app, operation), mirroring Amazon's; its rate is read on every request,
+  // so a rate learned from x-amzn-RateLimit-Limit applies to the same bucket without a second burst.
+  const bucketFor = (limiterKey: string): TokenBucketRate => {
+    const operation = operationOfKey(limiterKey);
+    return operation ? { ratePerSecond: rateOf(operation), burst: plans[operation].burst } : { ratePerSecond: 1, burst: 1 };
   };
 
-  const bucketFor = (key: string): TokenBucketRate => {
-    const operation = key.split('|').pop() ?? '';
-    const plan = isOperation(operation) ? plans[operation] : { rate: 1, burst: 1 };
-    return { ratePerSecond: rateOf(operation), burst: plan.burst };
-  };
-
-  // An explicit RateLimit applies per (seller, operation) key instead of the usage-plan table.
-  const limiter: Limiter = resolveLimiter(options.rateLimit, createTokenBucketLimiter(bucketFor, { clock }));
-
-  const common = {
-    mall: 'amazon' as const,
-    redactor,
-    clock,
-    logger,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
-    headers: { 'User-Agent': `mallkit-amazon/${AMAZON_PACKAGE_VERSION} (Language=TypeScript; Platform=Node)` },
-  };
-
-  const lwaPipeline = createHttpPipeline({
-    ...common,
-    baseUrl: options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL,
-    limiter: { acquire: async () => 0 },
-    limiterKey: `${base}|lwa`,
-    classify: createLwaClassifier((text) => redactor.text(text)),
-  });
-
+  // The token endpoint: its own host (never options.baseUrl) and no throttle (LWA is not budgeted per operation).
+  const { rateLimit: _spApiRate, baseUrl: _spApiBase, ...lwaOptions } = options;
+  const lwa = createMallClient({ mall: 'amazon', options: lwaOptions, baseUrl: tokenUrl, secrets, limiterKey: `${key}|lwa`, defaultRate: unlimited, classify: classifyLwa, headers });
   const auth = createLwaAuth({
     credentials: { clientId: options.clientId, clientSecret: options.clientSecret, refreshToken: options.refreshToken },
-    tokenUrl: options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL,
-    pipeline: lwaPipeline,
-    cacheKey: `${base}|token`,
-    clock,
+    tokenUrl,
+    client: lwa,
+    cacheKey: `${key}|token`,
+    clock: lwa.clock,
     ...(options.tokenStore ? { store: options.tokenStore } : {}),
   });
 
-  const pipeline = createHttpPipeline({
-    ...common,
-    baseUrl,
-    limiter,
-    limiterKey: base,
-    classify: createAmazonClassifier(rateOf, (text) => redactor.text(text)),
+  const http = createMallClient({
+    mall: 'amazon',
+    options,
+    baseUrl: options.sandbox ? AMAZON_FE_SANDBOX_URL : AMAZON_FE_PRODUCTION_URL,
+    secrets,
+    limiterKey: key,
+    // An explicit rateLimit option applies per (seller, operation) key instead of the usage plans.
+    defaultRate: createTokenBucketLimiter(bucketFor, { clock: lwa.clock }),
+    classify: createAmazonClassifier(rateOf),
+    headers,
     authorize: (request, signal) => auth.authorize(request, signal),
     onCredentialRejected: (error, request) => auth.onCredentialRejected(error, request),
-  });
-
-  /** Sends, then follows x-amzn-RateLimit-Limit when it differs from the rate the throttle uses. */
-  const send = async (request: HttpRequest, call: SendOptions = {}): Promise<HttpResponse> => {
-    const response = await pipeline.send(request, call);
-    const operation = request.operation;
-    const rate = parseRateLimitHeader(response.headers.get('x-amzn-ratelimit-limit'));
-    if (adapts && rate !== null && isOperation(operation) && Math.abs(rate - rateOf(operation)) > 1e-9) {
+    onAnswer(response, request) {
+      const operation = request.operation;
+      const rate = parseRateLimitHeader(response.headers.get('x-amzn-ratelimit-limit'));
+      if (!adapts || rate === null || !isAmazonOperation(operation) || Math.abs(rate - rateOf(operation)) < 1e-9) return;
       if (Math.abs(rate - plans[operation].rate) < 1e-9) learned.delete(operation);
       else learned.set(operation, rate);
-      logger.info(`amazon ${operation}: Amazon reports ${rate} req/s; pacing follows it`);
-    }
-    return response;
-  };
+      http.logger.info(`amazon ${operation}: Amazon reports ${rate} req/s; pacing follows it`);
+    },
+  });
 
-  const parse = <S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S> => {
-    const result = schema.safeParse(response.json());
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    throw new ResponseFormatError(
-      `amazon ${response.operation}: unexpected answer shape at ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? ''}`,
-      { mall: 'amazon', operation: response.operation, httpStatus: response.status, requestId: response.requestId, excerpt: redactor.text(response.text.slice(0, 300)) },
-    );
+  const getOrderItemsV0: AmazonClient['getOrderItemsV0'] = async (orderId, nextToken, call) =>
+    (await http.call(getOrderItemsV0Endpoint, { orderId, nextToken }, call)).payload;
+
+  /** Every item page of one order. A token seen before ends it with ResponseFormatError instead of looping. */
+  const allItemsV0 = async (orderId: string, call?: SendOptions): Promise<unknown[]> => {
+    const items: unknown[] = [];
+    const seen = new Set<string>();
+    let nextToken: string | undefined;
+    do {
+      const page = await getOrderItemsV0(orderId, nextToken, call);
+      items.push(...page.OrderItems);
+      nextToken = page.NextToken;
+      if (nextToken !== undefined && (seen.has(nextToken) || seen.size >= MAX_ITEM_PAGES)) {
+        throw new ResponseFormatError(`amazon getOrderItemsV0: pagination of order ${orderId} does not end (a NextToken repeats or more than ${MAX_ITEM_PAGES} pages)`, {
+          mall: 'amazon',
+          operation: 'getOrderItemsV0',
+        });
+      }
+      if (nextToken !== undefined) seen.add(nextToken);
+    } while (nextToken !== undefined);
+    return items;
   };
 
   return {
-    pipeline,
+    http,
     auth,
-    clock,
+    clock: http.clock,
+    logger: http.logger,
+    redactor: http.redactor,
     rateOf,
-    async searchOrders(params, call) {
-      return parse(await send(searchOrdersRequest(params, keyFor('searchOrders')), call), searchOrdersResponseSchema);
-    },
+    searchOrders: (params, call) => http.call(searchOrdersEndpoint, params, call),
     async getOrder(orderId, includedData, call) {
-      return parse(await send(getOrderRequest(orderId, includedData, keyFor('getOrder')), call), getOrderResponseSchema);
+      return (await http.call(getOrderEndpoint, { orderId, includedData }, call)).order;
     },
     async getOrdersV0(params, call) {
-      return parse(await send(getOrdersV0Request(params, keyFor('getOrdersV0')), call), getOrdersV0ResponseSchema);
+      return (await http.call(getOrdersV0Endpoint, params, call)).payload;
     },
     async getOrderV0(orderId, call) {
-      return parse(await send(getOrderV0Request(orderId, keyFor('getOrderV0')), call), getOrderV0ResponseSchema);
+      return (await http.call(getOrderV0Endpoint, orderId, call)).payload;
     },
-    async getOrderItemsV0(orderId, nextToken, call) {
-      return parse(await send(getOrderItemsV0Request(orderId, nextToken, keyFor('getOrderItemsV0')), call), getOrderItemsV0ResponseSchema);
-    },
+    getOrderItemsV0,
     async getOrderAddressV0(orderId, call) {
-      return parse(await send(getOrderAddressV0Request(orderId, keyFor('getOrderAddressV0')), call), getOrderAddressV0ResponseSchema);
+      return (await http.call(getOrderAddressV0Endpoint, orderId, call)).payload;
     },
     async getOrderBuyerInfoV0(orderId, call) {
-      return parse(await send(getOrderBuyerInfoV0Request(orderId, keyFor('getOrderBuyerInfoV0')), call), getOrderBuyerInfoV0ResponseSchema);
+      return (await http.call(getOrderBuyerInfoV0Endpoint, orderId, call)).payload;
+    },
+    async getOrderBundlesV0(orders, call) {
+      let notFoundRequestId: string | null = null;
+      const bundles = await inPool(orders, V0_CONCURRENCY, async ({ orderId, summary }): Promise<OrderBundleV0Wire | null> => {
+        try {
+          const order = summary ?? (await http.call(getOrderV0Endpoint, orderId, call)).payload;
+          const items = await allItemsV0(orderId, call);
+          const address = (await http.call(getOrderAddressV0Endpoint, orderId, call)).payload;
+          const buyer = (await http.call(getOrderBuyerInfoV0Endpoint, orderId, call)).payload;
+          return { order, items, address: address ?? null, buyer: buyer ?? null };
+        } catch (error) {
+          // Amazon's 404 at any step: the order is gone (or never was) for this seller.
+          if (!NotFoundError.isInstance(error)) throw error;
+          notFoundRequestId = error.requestId;
+          return null;
+        }
+      });
+      return { bundles: bundles.filter((bundle) => bundle !== null), notFoundRequestId };
     },
     async confirmShipment(orderId, body, call) {
-      await send(confirmShipmentRequest(orderId, body, keyFor('confirmShipment')), call);
+      await http.call(confirmShipmentEndpoint, { orderId, body }, call);
     },
   };
 }

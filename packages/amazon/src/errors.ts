@@ -11,13 +11,15 @@ import {
   type Hint,
   type HttpRequest,
   type HttpResponse,
+  defaultRedactor,
   type MallkitError,
 } from '@mallkit/core';
 import { spApiErrorListSchema, type SpApiError } from './api/common.js';
+import { ORDERS_V0_READ_REMOVAL_DATE } from './options.js';
 
 const MALL = 'amazon' as const;
 
-/** Hints the error table hands out, ja + en. Exported so that tests and UIs can compare. */
+/** What the shop should do, ja + en: the error table's hints and the connector's own refusals. */
 export const AMAZON_HINTS = {
   reauthorize: {
     ja: 'セラーセントラル（アプリとサービス > アプリの管理）でアプリを再認可し、新しいリフレッシュトークンを設定してください。認可は365日ごとに更新が必要です。',
@@ -63,7 +65,31 @@ export const AMAZON_HINTS = {
     ja: 'アクセストークンが期限切れです。自動で再取得して再送します。繰り返す場合はサーバーの時計を確認してください。',
     en: 'The access token expired; it is refreshed and the request sent again. If this repeats, check the machine\'s clock.',
   },
+  confirmUnsupported: {
+    ja: 'Amazonには注文確認の手順がありません。注文は最初から「未出荷」で、そのまま出荷通知（exportShipments）できます。',
+    en: 'Amazon has no confirm step: orders are Unshipped from the start; confirm the shipment with exportShipments.',
+  },
+  paymentsUnsupported: {
+    ja: 'Amazonの入金情報は Finances API（ペイメントレポート）から取得します。このパッケージではまだ対応していません。',
+    en: 'Amazon payouts come from the Finances API (settlement reports), which this package does not cover yet.',
+  },
+  shipDate: {
+    ja: '出荷日は注文日時以降かつ現在以前である必要があります（未来日はAmazonがエラーにします）。日本時間の時刻に「Z」や「+00:00」を付けると9時間先の未来日時になるため、+09:00 を付けるか YYYY-MM-DD（日本時間の日付）で指定してください。',
+    en: 'The ship date must lie between the purchase time and now (Amazon refuses future dates). JST wall-clock time labelled `Z` or `+00:00` lands 9 hours in the future: add +09:00 or pass a YYYY-MM-DD date (a JST day).',
+  },
+  v0Removed: {
+    ja: `Orders API v0 の読み取りは ${ORDERS_V0_READ_REMOVAL_DATE} に廃止されました。ordersApi オプションを外して v2026-01-01 を使ってください。`,
+    en: `Orders API v0 reads were removed on ${ORDERS_V0_READ_REMOVAL_DATE}. Drop the ordersApi option to use v2026-01-01.`,
+  },
 } as const satisfies Record<string, Hint>;
+
+/** The hint of an order id Amazon does not know for this seller. */
+export function notFoundHint(ids: readonly string[]): Hint {
+  return {
+    ja: `注文番号を確認してください（${ids.join(', ')}）。別の出品者アカウントやマーケットプレイスの注文ではありませんか。`,
+    en: `Check the order ids (${ids.join(', ')}): they may belong to another seller account or marketplace.`,
+  };
+}
 
 /** The first error of an SP-API error body, or null when the body is not an SP-API error list. */
 export function firstSpApiError(response: HttpResponse): SpApiError | null {
@@ -102,11 +128,12 @@ export function classifyMwsMessage(text: string, base: Record<string, unknown>):
 /** Rate (req/s) the connector believes for an operation, to size the wait after a 429. */
 export type RateOf = (operation: string) => number;
 
-/** Masks the connector's secrets in text kept on an error (excerpts are not masked by the pipeline). */
-export type Redact = (text: string) => string;
+// Excerpts kept on errors are masked here: the pipeline masks messages, not excerpts. The default
+// redactor knows every secret a connector of this process registered, and every token shape.
+const excerptOf = (text: string): string => defaultRedactor.text(text.slice(0, 300));
 
 /** Builds the SP-API error table. */
-export function createAmazonClassifier(rateOf: RateOf, redact: Redact): ErrorClassifier {
+export function createAmazonClassifier(rateOf: RateOf): ErrorClassifier {
   return (response: HttpResponse, request: HttpRequest): MallkitError | null => {
     if (response.ok) return null;
     const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
@@ -143,7 +170,7 @@ export function createAmazonClassifier(rateOf: RateOf, redact: Redact): ErrorCla
         return new InvalidRequestError(message, { ...withCode, field, hint: AMAZON_HINTS.invalidInput });
       }
       default:
-        return new ResponseFormatError(`${message}: unexpected status`, { ...withCode, excerpt: redact(response.text.slice(0, 300)) });
+        return new ResponseFormatError(`${message}: unexpected status`, { ...withCode, excerpt: excerptOf(response.text) });
     }
   };
 }
@@ -167,14 +194,14 @@ function lwaError(response: HttpResponse): { error: string; description: string 
  * token is dead (the seller must re-authorize), invalid_client means the client secret is wrong
  * or was not rotated in time.
  */
-export const createLwaClassifier = (redact: Redact): ErrorClassifier => (response, request) => {
+export const classifyLwa: ErrorClassifier = (response, request) => {
   if (response.ok) return null;
   const base = { mall: MALL, operation: request.operation, httpStatus: response.status, requestId: response.requestId };
   const error = lwaError(response);
   if (!error) {
     return response.status >= 500
       ? new MallUnavailableError(`amazon LWA: HTTP ${response.status}`, { ...base, hint: AMAZON_HINTS.unavailable })
-      : new ResponseFormatError(`amazon LWA: HTTP ${response.status} without an LWA error body`, { ...base, excerpt: redact(response.text.slice(0, 300)) });
+      : new ResponseFormatError(`amazon LWA: HTTP ${response.status} without an LWA error body`, { ...base, excerpt: excerptOf(response.text) });
   }
   const withCode = { ...base, mallCode: error.error };
   const message = `amazon LWA: ${error.error}${error.description ? ` (${error.description})` : ''}`;

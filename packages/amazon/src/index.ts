@@ -6,39 +6,15 @@
  * @packageDocumentation
  */
 export { createAmazonConnector, AMAZON_CAPABILITIES, type AmazonConnector } from './connector.js';
-export { createAmazonClient, AMAZON_PACKAGE_VERSION, type AmazonClient } from './client.js';
+export { createAmazonClient, type AmazonClient, type OrderBundleV0Wire, type SearchOrdersAnswer } from './client.js';
 export type { AmazonConnectorOptions, OrdersApiVersion } from './options.js';
-export {
-  AMAZON_FE_PRODUCTION_URL,
-  AMAZON_FE_SANDBOX_URL,
-  AMAZON_LWA_TOKEN_URL,
-  AMAZON_JP_MARKETPLACE_ID,
-  AMAZON_JP_SELLER_CENTRAL_URL,
-  ORDERS_V0_READ_REMOVAL_DATE,
-} from './endpoints.js';
-export {
-  AMAZON_OPERATIONS,
-  AMAZON_USAGE_PLANS,
-  scaleUsagePlans,
-  type AmazonOperation,
-  type UsagePlan,
-} from './rate-limits.js';
-export { AMAZON_HINTS } from './errors.js';
-export { AMAZON_CARRIER_CODES, toAmazonCarrier, type AmazonCarrier } from './mapping/carrier.js';
-export { AMAZON_PAYMENT_METHODS } from './mapping/payment.js';
+export { AMAZON_OPERATIONS, AMAZON_USAGE_PLANS, type AmazonOperation, type UsagePlan } from './api/usage-plans.js';
 export { amazonWindows, type AmazonOrder, type AmazonRawOrder, type AmazonWindows } from './mapping/order.js';
-export { parseYen } from './mapping/money.js';
-export { packageReferenceId } from './shipments/package-reference-id.js';
 export {
   DEFAULT_INCLUDED_DATA,
-  INCLUDED_DATA,
   FULFILLMENT_STATUSES,
-  order2026Schema,
-  orderItem2026Schema,
-  orderPackageSchema,
-  customerAddressSchema,
-  searchOrdersResponseSchema,
-  getOrderResponseSchema,
+  INCLUDED_DATA,
+  type AmazonCustomerAddress,
   type AmazonOrder2026,
   type AmazonOrderItem2026,
   type AmazonOrderPackage,
@@ -46,16 +22,12 @@ export {
   type IncludedData,
   type SearchOrdersParams,
 } from './api/orders-2026.js';
-export {
-  orderV0Schema,
-  orderItemV0Schema,
-  addressV0Schema,
-  type AmazonOrderV0,
-  type AmazonOrderItemV0,
-  type AmazonOrderV0Bundle,
-  type ConfirmShipmentBody,
-  type ConfirmShipmentOrderItem,
-  type GetOrdersV0Params,
+export type {
+  AmazonOrderItemV0,
+  AmazonOrderV0,
+  AmazonOrderV0Bundle,
+  ConfirmShipmentBody,
+  ConfirmShipmentOrderItem,
+  GetOrdersV0Params,
 } from './api/orders-v0.js';
-export { money2026Schema, moneyV0Schema, spApiErrorSchema, spApiErrorListSchema, type Money2026, type MoneyV0, type SpApiError } from './api/common.js';
-export type { LwaAuth, LwaCredentials } from './auth/lwa.js';
+export type { LwaAuth } from './auth/lwa.js';

@@ -1,6 +1,6 @@
 import { UnsupportedOperationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRig, failure, NOW, type TestRig } from './helpers.js';
+import { collect, createRig, failure, NOW, type TestRig } from './helpers.js';
 
 let rig: TestRig | undefined;
 afterEach(() => rig?.close());
@@ -56,7 +56,12 @@ describe('checkCredentials', () => {
   it('confirmOrders and getPayments are unsupported, as capabilities say', async () => {
     rig = createRig([], NOW);
     expect(rig.connector.capabilities.confirmOrders).toBeNull();
-    expect(UnsupportedOperationError.isInstance(await failure(rig.connector.confirmOrders(['x'])))).toBe(true);
-    expect(() => rig!.connector.getPayments({ orderIds: ['x'] })).toThrow(/not supported/);
+    const confirm = await failure(rig.connector.confirmOrders(['x']));
+    expect(UnsupportedOperationError.isInstance(confirm)).toBe(true);
+    expect((confirm as UnsupportedOperationError).hint?.en).toContain('exportShipments');
+    const payments = await failure(collect(rig.connector.getPayments({ orderIds: ['x'] })));
+    expect(UnsupportedOperationError.isInstance(payments)).toBe(true);
+    expect((payments as UnsupportedOperationError).hint?.en).toContain('Finances API');
+    expect(rig.sandbox.kit.log.count()).toBe(0);
   });
 });

@@ -1,11 +1,10 @@
-import { captureOutput, createSandboxClock, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
+import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
 import { createAmazonConnector, type AmazonConnector } from '../src/connector.js';
 import type { AmazonConnectorOptions } from '../src/options.js';
-import { AMAZON_USAGE_PLANS, scaleUsagePlans } from '../src/rate-limits.js';
 import { createAmazonSandbox, type AmazonSandbox } from '../src/testing/index.js';
 
 /** Tests run Amazon's real proportions between operations, 100 times faster. */
-export const TEST_PLANS = scaleUsagePlans(AMAZON_USAGE_PLANS, 100);
+export const RATE_SCALE = 100;
 
 /** A connector on a fresh sandbox, with everything it logs and every hook payload captured. */
 export interface TestRig {
@@ -13,42 +12,38 @@ export interface TestRig {
   readonly connector: AmazonConnector;
   readonly clock: SandboxClock;
   readonly captured: string[];
+  /** The seeds as the sandbox holds them. */
+  readonly seeds: SeedOrder[];
+  /** Ids of the orders the sandbox holds. */
+  ids(): string[];
   close(): void;
 }
 
-/** Starts a sandbox seeded with `seeds` and a connector on it. */
+/** Starts a sandbox seeded with `seeds` and a connector on it, connected the way the sandbox says. */
 export function createRig(seeds: readonly SeedOrder[], now: Date | string, extra: Partial<AmazonConnectorOptions> = {}): TestRig {
   const clock = createSandboxClock(now);
-  const sandbox = createAmazonSandbox({ clock, usagePlans: TEST_PLANS });
-  sandbox.seed(seeds);
+  const sandbox = createAmazonSandbox({ clock, rateScale: RATE_SCALE });
+  const held = sandbox.seed(seeds);
   const server = startSandboxServer(sandbox.handlers);
   const { logger, hooks, lines: captured } = captureOutput();
-  const { clientId, clientSecret, refreshToken, sellerId } = sandbox.credentials;
   const connector = createAmazonConnector({
-    clientId,
-    clientSecret,
-    refreshToken,
-    sellerId,
+    ...sandbox.connectorOptions(),
     clock,
     logger,
     hooks,
-    usagePlans: TEST_PLANS,
     retry: { minDelayMs: 20, maxDelayMs: 200, rateLimitMinDelayMs: 50, jitter: false },
     ...extra,
   });
-  return { sandbox, connector, clock, captured, close: () => server.close() };
+  return { sandbox, connector, clock, captured, seeds: held, ids: () => sandbox.orders.values().map((o) => o.orderId), close: () => server.close() };
 }
-
-import { generateSeedOrders } from '@mallkit/core/testing';
-import { adaptSeedsForAmazon } from '../src/testing/index.js';
 
 /** The sandbox "now" of the unit tests. */
 export const NOW = '2026-11-22T10:00:00+09:00';
 
-/** Amazon-shaped seed orders over the 30 days before NOW. */
+/** Seed orders over the 30 days before NOW (the sandbox adapts them to Amazon). */
 export function seedOrders(count = 12): SeedOrder[] {
   const now = Date.parse(NOW);
-  return adaptSeedsForAmazon(generateSeedOrders({ count, seed: 7, from: new Date(now - 30 * 86_400_000), to: new Date(now - 3_600_000) }));
+  return generateSeedOrders({ count, seed: 7, from: new Date(now - 30 * 86_400_000), to: new Date(now - 3_600_000) });
 }
 
 /** Drains an async iterable. */

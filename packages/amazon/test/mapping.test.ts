@@ -62,7 +62,7 @@ describe('mapping a v2026 order', () => {
   it('money to integer yen, buyer and recipient, status, windows, program flags and COD', async () => {
     rig = createRig([], NOW);
     const wire = wireOrder();
-    rig.sandbox.orders.set(wire.orderId, wire);
+    rig.sandbox.orders.put(wire);
     const [order] = await rig.connector.getOrders([wire.orderId]);
     if (!order) throw new Error('no order');
     expect(order.orderedAt).toBe('2026-11-20T10:00:00+09:00');
@@ -81,6 +81,18 @@ describe('mapping a v2026 order', () => {
     expect(order.warnings).toEqual([]);
   });
 
+  it('order.raw is a named wire type: documented keys are typed, a misspelt one does not compile', async () => {
+    rig = createRig([], NOW);
+    const wire = wireOrder();
+    rig.sandbox.orders.put(wire);
+    const [order] = await rig.connector.getOrders([wire.orderId]);
+    const raw = order?.raw;
+    if (!raw || !('orderId' in raw)) throw new Error('expected the v2026 raw order');
+    expect(raw.fulfillment?.fulfillmentStatus).toBe('UNSHIPPED');
+    // @ts-expect-error `ordreId` is not a field of AmazonOrder2026 (checked by tsc over the tests)
+    expect(raw.ordreId).toBeUndefined();
+  });
+
   it('convenience-store payment, pending orders and amounts that are not whole yen', async () => {
     rig = createRig([], NOW);
     const wire = wireOrder({
@@ -89,7 +101,7 @@ describe('mapping a v2026 order', () => {
       payment: { paymentExecutions: [{ paymentMethod: 'ConvenienceStore' }] },
       fulfillment: { fulfillmentStatus: 'PENDING', fulfilledBy: 'MERCHANT' },
     });
-    rig.sandbox.orders.set(wire.orderId, wire);
+    rig.sandbox.orders.put(wire);
     const [order] = await rig.connector.getOrders([wire.orderId]);
     expect(order?.payment.method).toEqual({ code: 'convenience_store', raw: 'ConvenienceStore' });
     expect(order?.status).toEqual({ code: 'awaiting_payment', raw: 'PENDING' });
@@ -101,7 +113,7 @@ describe('mapping a v2026 order', () => {
   it('the v0 path reads COD, Prime and business from v0 fields to the same normalized values', async () => {
     rig = createRig([], NOW, { ordersApi: 'v0' });
     const wire = wireOrder();
-    rig.sandbox.orders.set(wire.orderId, wire);
+    rig.sandbox.orders.put(wire);
     const [order] = await rig.connector.getOrders([wire.orderId]);
     if (!order) throw new Error('no order');
     // What the v0 answers said, kept as order.raw: v0 spellings, no v2026 fields.

@@ -2,7 +2,7 @@ import { InvalidRequestError, NotFoundError, OrderStateError } from '@mallkit/co
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfirmShipmentBody } from '../src/api/orders-v0.js';
 import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
-import { packageReferenceId } from '../src/shipments/package-reference-id.js';
+import { packageReferenceId } from '../src/mapping/shipment.js';
 
 let rig: TestRig | undefined;
 afterEach(() => rig?.close());
@@ -52,13 +52,19 @@ describe('wire requests', () => {
     expect(query?.get('fulfillmentStatuses')).toBe('UNSHIPPED,PARTIALLY_SHIPPED');
   });
 
-  it('the 2-minute rule: a `to` within the last two minutes is not sent, orders after it are dropped here', async () => {
+  it('the 2-minute rule: a `to` within the last two minutes, or none, is sent as two minutes (and 5 s spare) ago', async () => {
     rig = createRig(seedOrders(3), NOW);
     const to = new Date(rig.clock.now() - 30_000).toISOString();
     await collect(rig.connector.listOrders({ from: '2026-11-01T00:00:00+09:00', to }));
-    const query = rig.sandbox.kit.log.forOperation('searchOrders')[0]?.query;
-    expect(query?.get('createdBefore')).toBeNull();
-    expect(rig.sandbox.kit.log.forOperation('searchOrders')[0]?.status).toBe(200);
+    await collect(rig.connector.listOrders({ from: '2026-11-01T00:00:00+09:00' }));
+    const searches = rig.sandbox.kit.log.forOperation('searchOrders');
+    expect(searches).toHaveLength(2);
+    for (const search of searches) {
+      const before = Date.parse(search.query.get('createdBefore') ?? '');
+      expect(before).toBeLessThanOrEqual(search.at - 125_000);
+      expect(before).toBeGreaterThan(search.at - 127_000);
+      expect(search.status).toBe(200);
+    }
   });
 
   it('follows paginationToken with every other parameter unchanged, items inline (no per-order calls)', async () => {
@@ -96,9 +102,8 @@ describe('wire requests', () => {
   });
 
   it('confirmShipment: numeric stable packageReferenceId, orderItems array, carrierCode, shipDate UTC Z', async () => {
-    const seeds = seedOrders(12);
-    rig = createRig(seeds, NOW);
-    const target = seeds.find((s) => s.status === 'ready_to_ship' || s.status === 'confirmed' || s.status === 'pending_confirmation');
+    rig = createRig(seedOrders(12), NOW);
+    const target = rig.seeds.find((s) => s.status === 'ready_to_ship');
     if (!target) throw new Error('no shippable seed');
     const result = await rig.connector.exportShipments([
       { orderId: target.id, carrier: 'yamato', trackingNumber: '4912-3456-7890', shippedAt: '2026-11-22T08:30:00+09:00', shippingMethod: '宅急便' },
@@ -132,9 +137,8 @@ describe('wire requests', () => {
   });
 
   it('an unlisted carrier goes as Other with its name; named items only; a JST day becomes that day in UTC', async () => {
-    const seeds = seedOrders(12);
-    rig = createRig(seeds, NOW);
-    const target = seeds.find((s) => s.status === 'ready_to_ship' || s.status === 'confirmed' || s.status === 'pending_confirmation');
+    rig = createRig(seedOrders(12), NOW);
+    const target = rig.seeds.find((s) => s.status === 'ready_to_ship');
     if (!target) throw new Error('no shippable seed');
     const line = rig.sandbox.orders.get(target.id)?.orderItems[0];
     const result = await rig.connector.exportShipments([
@@ -151,7 +155,7 @@ describe('wire requests', () => {
 
 describe('sandbox confirmShipment validations (what Amazon refuses)', () => {
   const shippable = (r: TestRig): string => {
-    const order = [...r.sandbox.orders.values()].find((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED');
+    const order = r.sandbox.orders.values().find((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED');
     if (!order) throw new Error('no unshipped order');
     return order.orderId;
   };
@@ -211,10 +215,9 @@ describe('sandbox confirmShipment validations (what Amazon refuses)', () => {
 
 describe('exportShipments wire rules', () => {
   it('a cancelled order fails on its own with OrderStateError; nothing is sent for it', async () => {
-    const seeds = seedOrders(40);
-    rig = createRig(seeds, NOW);
-    const cancelled = seeds.find((s) => s.status === 'cancelled');
-    const ready = seeds.find((s) => s.status === 'ready_to_ship');
+    rig = createRig(seedOrders(40), NOW);
+    const cancelled = rig.seeds.find((s) => s.status === 'cancelled');
+    const ready = rig.seeds.find((s) => s.status === 'ready_to_ship');
     if (!cancelled || !ready) throw new Error('need a cancelled and a ready seed');
     const result = await rig.connector.exportShipments([
       { orderId: cancelled.id, carrier: 'japan_post', trackingNumber: '1', shippedAt: '2026-11-22' },

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * A wire type as users read it: the schemas are loose at run time (Amazon adds fields, and an
+ * order must not be lost to one), but the type keeps only the documented keys, so that a typo such
+ * as `order.raw.ordreId` does not compile. Index signatures are removed at every depth.
+ */
+export type WireShape<T> = T extends readonly (infer Element)[]
+  ? WireShape<Element>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : number extends K ? never : K]: WireShape<T[K]> }
+    : T;
+
 /** One entry of an SP-API error list: `{ code, message, details? }` (ordersV0.json definitions.Error). */
 export const spApiErrorSchema = z.looseObject({
   code: z.string(),
@@ -15,9 +26,6 @@ export const spApiErrorListSchema = z.looseObject({ errors: z.array(spApiErrorSc
 
 /** The v2026-01-01 money shape: a decimal string amount and an ISO 4217 code. */
 export const money2026Schema = z.looseObject({ amount: z.string(), currencyCode: z.string() });
-
-/** Money as Orders API v2026-01-01 sends it. */
-export type Money2026 = z.infer<typeof money2026Schema>;
 
 /** The v0 money shape: PascalCase, amount as a decimal string. */
 export const moneyV0Schema = z.looseObject({ CurrencyCode: z.string().optional(), Amount: z.string().optional() });

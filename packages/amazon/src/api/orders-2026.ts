@@ -1,6 +1,7 @@
-import type { HttpRequest } from '@mallkit/core';
+import { defineEndpoint } from '@mallkit/core';
 import { z } from 'zod';
-import { csv, money2026Schema } from './common.js';
+import { csv, money2026Schema, toAmazonDateTime, type WireShape } from './common.js';
+import { perOperation } from './usage-plans.js';
 
 /** Datasets searchOrders and getOrder return only when asked for (`includedData`). */
 export const INCLUDED_DATA = [
@@ -17,30 +18,21 @@ export const INCLUDED_DATA = [
   'FULFILLMENT_ORDERS',
 ] as const;
 
-/** One `includedData` value. */
+/** One `includedData` value of Orders API v2026-01-01. */
 export type IncludedData = (typeof INCLUDED_DATA)[number];
 
 /** What the connector asks for by default: everything a normalized order needs, nothing FBA-only or unmapped (TAX). */
 export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = INCLUDED_DATA.filter((data) => data !== 'TAX' && data !== 'FULFILLMENT_ORDERS');
 
 /** v2026 fulfillment statuses. */
-export const FULFILLMENT_STATUSES = [
-  'PENDING_AVAILABILITY',
-  'PENDING',
-  'UNSHIPPED',
-  'PARTIALLY_SHIPPED',
-  'SHIPPED',
-  'CANCELLED',
-  'UNFULFILLABLE',
-] as const;
+export const FULFILLMENT_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE'] as const;
 
 /** One v2026 fulfillment status. */
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
 
 const dateTimeRange = z.looseObject({ earliestDateTime: z.string().optional(), latestDateTime: z.string().optional() });
 
-/** CustomerAddress (v2026). */
-export const customerAddressSchema = z.looseObject({
+const customerAddress = z.looseObject({
   name: z.string().optional(),
   companyName: z.string().optional(),
   addressLine1: z.string().optional(),
@@ -58,8 +50,7 @@ export const customerAddressSchema = z.looseObject({
 
 const breakdown = z.looseObject({ type: z.string(), subtotal: money2026Schema });
 
-/** OrderItem (v2026): product, quantities, proceeds; items always come inline. */
-export const orderItem2026Schema = z.looseObject({
+const orderItem = z.looseObject({
   orderItemId: z.string(),
   quantityOrdered: z.number().int(),
   programs: z.array(z.string()).optional(),
@@ -67,27 +58,19 @@ export const orderItem2026Schema = z.looseObject({
     asin: z.string().optional(),
     title: z.string().optional(),
     sellerSku: z.string().optional(),
+    condition: z.looseObject({ conditionType: z.string().optional(), conditionSubtype: z.string().optional() }).optional(),
     price: z.looseObject({ unitPrice: money2026Schema.optional(), priceDesignation: z.string().optional() }).optional(),
   }),
-  proceeds: z
-    .looseObject({
-      proceedsTotal: money2026Schema.optional(),
-      breakdowns: z.array(breakdown).optional(),
-    })
-    .optional(),
+  proceeds: z.looseObject({ proceedsTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
   expense: z
     .looseObject({
       pointsCost: z
-        .looseObject({
-          pointsGranted: z.looseObject({ pointsNumber: z.number().optional(), pointsMonetaryValue: money2026Schema.optional() }).optional(),
-        })
+        .looseObject({ pointsGranted: z.looseObject({ pointsNumber: z.number().optional(), pointsMonetaryValue: money2026Schema.optional() }).optional() })
         .optional(),
     })
     .optional(),
   cancellation: z
-    .looseObject({
-      cancellationRequest: z.looseObject({ requester: z.string().optional(), cancelReason: z.string().optional() }).optional(),
-    })
+    .looseObject({ cancellationRequest: z.looseObject({ requester: z.string().optional(), cancelReason: z.string().optional() }).optional() })
     .optional(),
   fulfillment: z
     .looseObject({
@@ -99,11 +82,7 @@ export const orderItem2026Schema = z.looseObject({
     .optional(),
 });
 
-/** An order item as v2026 sends it. */
-export type AmazonOrderItem2026 = z.infer<typeof orderItem2026Schema>;
-
-/** OrderPackage (v2026, merchant-fulfilled orders): what confirmShipment recorded. */
-export const orderPackageSchema = z.looseObject({
+const orderPackage = z.looseObject({
   packageReferenceId: z.string(),
   createdTime: z.string().optional(),
   packageStatus: z.looseObject({ status: z.string(), detailedStatus: z.string().optional() }).optional(),
@@ -114,11 +93,7 @@ export const orderPackageSchema = z.looseObject({
   packageItems: z.array(z.looseObject({ orderItemId: z.string(), quantity: z.number().int() })).optional(),
 });
 
-/** A package as v2026 reports it. */
-export type AmazonOrderPackage = z.infer<typeof orderPackageSchema>;
-
-/** Order (v2026-01-01): buyer, recipient, items, proceeds and packages in one object. */
-export const order2026Schema = z.looseObject({
+const order = z.looseObject({
   orderId: z.string(),
   orderAliases: z.array(z.looseObject({ aliasId: z.string(), aliasType: z.string() })).optional(),
   createdTime: z.string(),
@@ -135,15 +110,13 @@ export const order2026Schema = z.looseObject({
     .optional(),
   recipient: z
     .looseObject({
-      deliveryAddress: customerAddressSchema.optional(),
+      deliveryAddress: customerAddress.optional(),
       deliveryPreference: z.looseObject({ addressInstruction: z.string().optional(), dropOffLocation: z.string().optional() }).optional(),
     })
     .optional(),
   proceeds: z.looseObject({ grandTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
   payment: z
-    .looseObject({
-      paymentExecutions: z.array(z.looseObject({ paymentMethod: z.string().optional(), paymentAmount: money2026Schema.optional() })).optional(),
-    })
+    .looseObject({ paymentExecutions: z.array(z.looseObject({ paymentMethod: z.string().optional(), paymentAmount: money2026Schema.optional() })).optional() })
     .optional(),
   fulfillment: z
     .looseObject({
@@ -154,67 +127,122 @@ export const order2026Schema = z.looseObject({
       deliverByWindow: dateTimeRange.optional(),
     })
     .optional(),
-  orderItems: z.array(orderItem2026Schema),
-  packages: z.array(orderPackageSchema).optional(),
+  orderItems: z.array(orderItem),
+  packages: z.array(orderPackage).optional(),
 });
 
-/** An order as Orders API v2026-01-01 sends it: `order.raw` on the v2026 path. */
-export type AmazonOrder2026 = z.infer<typeof order2026Schema>;
+/* eslint-disable @typescript-eslint/no-empty-object-type -- named interfaces, so that editors and the API reference show
+   `AmazonOrder2026` and its kin instead of an expanded zod shape (issue 16). */
+/** A v2026 CustomerAddress (the recipient's delivery address). */
+export interface AmazonCustomerAddress extends WireShape<z.infer<typeof customerAddress>> {}
 
-/** searchOrders' answer: no `payload` wrapper in this version. */
-export const searchOrdersResponseSchema = z.looseObject({
-  orders: z.array(order2026Schema),
-  pagination: z.looseObject({ nextToken: z.string().optional() }).optional(),
-  createdBefore: z.string().optional(),
-  lastUpdatedBefore: z.string().optional(),
-});
+/** An order item as Orders API v2026-01-01 sends it (always inline in the order). */
+export interface AmazonOrderItem2026 extends WireShape<z.infer<typeof orderItem>> {}
 
-/** getOrder's answer. */
-export const getOrderResponseSchema = z.looseObject({ order: order2026Schema });
+/** A package as v2026 reports it (merchant-fulfilled orders): what confirmShipment recorded. */
+export interface AmazonOrderPackage extends WireShape<z.infer<typeof orderPackage>> {}
+
+/**
+ * An order as Orders API v2026-01-01 sends it — buyer, recipient, items, proceeds and packages in
+ * one object — and `order.raw` on the default path. Only the documented keys are typed.
+ */
+export interface AmazonOrder2026 extends WireShape<z.infer<typeof order>> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/** One v2026 order, checked on its own: unknown keys pass (Amazon adds fields), a missing required one fails that order only. */
+export const order2026Schema: z.ZodType<AmazonOrder2026> = order;
 
 /** The query of searchOrders, in the names the API uses. */
 export interface SearchOrdersParams {
+  /** Marketplaces to search (Amazon.co.jp: `A1VC38T7YXB528`). */
   readonly marketplaceIds: readonly string[];
+  /** Orders created at or after this instant (UTC `Z`); exactly one of createdAfter and lastUpdatedAfter. */
   readonly createdAfter?: string;
+  /** Orders created at or before this instant; at least two minutes before the request. */
   readonly createdBefore?: string;
+  /** Orders changed at or after this instant (UTC `Z`). */
   readonly lastUpdatedAfter?: string;
+  /** Orders changed at or before this instant; at least two minutes before the request. */
   readonly lastUpdatedBefore?: string;
+  /** Only orders in these fulfillment statuses. */
   readonly fulfillmentStatuses?: readonly FulfillmentStatus[];
+  /** Only orders the seller (`MERCHANT`) or Amazon (`AMAZON`, FBA) fulfils. */
   readonly fulfilledBy?: readonly ('MERCHANT' | 'AMAZON')[];
+  /** 1–100 (default 100). */
   readonly maxResultsPerPage?: number;
+  /** The previous page's `pagination.nextToken`; every other parameter must repeat unchanged. */
   readonly paginationToken?: string;
+  /** Datasets to include (buyer, recipient, proceeds…); without them the order carries only its core fields. */
   readonly includedData?: readonly IncludedData[];
 }
 
-/** Builds `GET /orders/2026-01-01/orders` (searchOrders). */
-export function searchOrdersRequest(params: SearchOrdersParams, limiterKey: string): HttpRequest {
-  return {
-    operation: 'searchOrders',
-    method: 'GET',
-    path: '/orders/2026-01-01/orders',
-    limiterKey,
-    query: {
-      marketplaceIds: csv(params.marketplaceIds),
-      createdAfter: params.createdAfter,
-      createdBefore: params.createdBefore,
-      lastUpdatedAfter: params.lastUpdatedAfter,
-      lastUpdatedBefore: params.lastUpdatedBefore,
-      fulfillmentStatuses: csv(params.fulfillmentStatuses),
-      fulfilledBy: csv(params.fulfilledBy),
-      maxResultsPerPage: params.maxResultsPerPage,
-      paginationToken: params.paginationToken,
-      includedData: csv(params.includedData),
-    },
-  };
+/**
+ * `GET /orders/2026-01-01/orders` (searchOrders). No `payload` wrapper in this version; each order
+ * of the page is checked on its own by the connector's reader.
+ */
+export const searchOrdersEndpoint = defineEndpoint({
+  operation: 'searchOrders',
+  method: 'GET',
+  path: '/orders/2026-01-01/orders',
+  limiterKey: perOperation('searchOrders'),
+  query: (params: SearchOrdersParams) => ({
+    marketplaceIds: csv(params.marketplaceIds),
+    createdAfter: params.createdAfter,
+    createdBefore: params.createdBefore,
+    lastUpdatedAfter: params.lastUpdatedAfter,
+    lastUpdatedBefore: params.lastUpdatedBefore,
+    fulfillmentStatuses: csv(params.fulfillmentStatuses),
+    fulfilledBy: csv(params.fulfilledBy),
+    maxResultsPerPage: params.maxResultsPerPage,
+    paginationToken: params.paginationToken,
+    includedData: csv(params.includedData),
+  }),
+  answer: {
+    format: 'json',
+    schema: z.looseObject({
+      orders: z.array(z.unknown()),
+      pagination: z.looseObject({ nextToken: z.string().optional() }).optional(),
+      createdBefore: z.string().optional(),
+      lastUpdatedBefore: z.string().optional(),
+    }),
+  },
+});
+
+/** `GET /orders/2026-01-01/orders/{orderId}` (getOrder). */
+export const getOrderEndpoint = defineEndpoint({
+  operation: 'getOrder',
+  method: 'GET',
+  path: (input: { readonly orderId: string; readonly includedData: readonly IncludedData[] }) => `/orders/2026-01-01/orders/${encodeURIComponent(input.orderId)}`,
+  limiterKey: perOperation('getOrder'),
+  query: (input) => ({ includedData: csv(input.includedData) }),
+  answer: { format: 'json', schema: z.looseObject({ order: z.looseObject({}) }) },
+});
+
+/** What one searchOrders page asks for besides its window: the connector's settings and the status pre-filter. */
+export interface SearchScope {
+  readonly dateType: 'ordered' | 'updated';
+  readonly marketplaceId: string;
+  readonly fulfilledBy: ReadonlyArray<'MERCHANT' | 'AMAZON'>;
+  readonly includedData: readonly IncludedData[];
+  /** Only these statuses (the API filters); undefined for all. */
+  readonly statuses: readonly FulfillmentStatus[] | undefined;
 }
 
-/** Builds `GET /orders/2026-01-01/orders/{orderId}` (getOrder). */
-export function getOrderRequest(orderId: string, includedData: readonly IncludedData[], limiterKey: string): HttpRequest {
+/**
+ * The searchOrders query of one page. `createdBefore`/`lastUpdatedBefore` is always sent: the
+ * window's end is at least two minutes old (the connector's visibility lag), and a token's page
+ * must repeat every other parameter unchanged (orders_2026-01-01.json Pagination).
+ */
+export function searchOrdersParams(window: { readonly from: Date; readonly to: Date }, scope: SearchScope, paginationToken: string | undefined): SearchOrdersParams {
+  const after = toAmazonDateTime(window.from);
+  const before = toAmazonDateTime(Math.floor(window.to.getTime() / 1000) * 1000);
   return {
-    operation: 'getOrder',
-    method: 'GET',
-    path: `/orders/2026-01-01/orders/${encodeURIComponent(orderId)}`,
-    limiterKey,
-    query: { includedData: csv(includedData) },
+    marketplaceIds: [scope.marketplaceId],
+    ...(scope.dateType === 'ordered' ? { createdAfter: after, createdBefore: before } : { lastUpdatedAfter: after, lastUpdatedBefore: before }),
+    ...(scope.statuses ? { fulfillmentStatuses: scope.statuses } : {}),
+    fulfilledBy: scope.fulfilledBy,
+    maxResultsPerPage: 100,
+    includedData: scope.includedData,
+    ...(paginationToken ? { paginationToken } : {}),
   };
 }

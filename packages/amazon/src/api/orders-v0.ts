@@ -1,9 +1,9 @@
-import type { HttpRequest } from '@mallkit/core';
+import { defineEndpoint } from '@mallkit/core';
 import { z } from 'zod';
-import { csv, moneyV0Schema } from './common.js';
+import { csv, moneyV0Schema, toAmazonDateTime, type WireShape } from './common.js';
+import { perOperation } from './usage-plans.js';
 
-/** Address (v0): PascalCase; `StateOrRegion` holds the prefecture for JP. */
-export const addressV0Schema = z.looseObject({
+const address = z.looseObject({
   Name: z.string().optional(),
   CompanyName: z.string().optional(),
   AddressLine1: z.string().optional(),
@@ -20,8 +20,7 @@ export const addressV0Schema = z.looseObject({
   AddressType: z.string().optional(),
 });
 
-/** Order (v0, deprecated for reads). */
-export const orderV0Schema = z.looseObject({
+const order = z.looseObject({
   AmazonOrderId: z.string(),
   SellerOrderId: z.string().optional(),
   PurchaseDate: z.string(),
@@ -45,15 +44,12 @@ export const orderV0Schema = z.looseObject({
   IsBusinessOrder: z.boolean().optional(),
   IsPrime: z.boolean().optional(),
   IsPremiumOrder: z.boolean().optional(),
-  ShippingAddress: addressV0Schema.optional(),
+  ShippingAddress: address.optional(),
   BuyerInfo: z.looseObject({ BuyerEmail: z.string().optional(), BuyerName: z.string().optional() }).optional(),
 });
 
-/** An order as Orders API v0 sends it. */
-export type AmazonOrderV0 = z.infer<typeof orderV0Schema>;
-
-/** OrderItem (v0). `IsGift` is a string "true"/"false" in this version. */
-export const orderItemV0Schema = z.looseObject({
+// `IsGift` is a string "true"/"false" in this version.
+const orderItem = z.looseObject({
   ASIN: z.string(),
   SellerSKU: z.string().optional(),
   OrderItemId: z.string(),
@@ -75,117 +71,133 @@ export const orderItemV0Schema = z.looseObject({
   ScheduledDeliveryEndDate: z.string().optional(),
 });
 
+const addressPayload = z.looseObject({ AmazonOrderId: z.string(), BuyerCompanyName: z.string().optional(), ShippingAddress: address.optional() });
+
+const buyerPayload = z.looseObject({
+  AmazonOrderId: z.string(),
+  BuyerEmail: z.string().optional(),
+  BuyerName: z.string().optional(),
+  PurchaseOrderNumber: z.string().optional(),
+});
+
+const bundle = z.object({
+  order,
+  items: z.array(orderItem),
+  address: addressPayload.nullable(),
+  buyer: buyerPayload.nullable(),
+});
+
+/* eslint-disable @typescript-eslint/no-empty-object-type -- named interfaces, so that editors and the API reference show
+   `AmazonOrder2026` and its kin instead of an expanded zod shape (issue 16). */
+/** An order as Orders API v0 sends it (deprecated for reads). */
+export interface AmazonOrderV0 extends WireShape<z.infer<typeof order>> {}
+
 /** An order item as Orders API v0 sends it. */
-export type AmazonOrderItemV0 = z.infer<typeof orderItemV0Schema>;
+export interface AmazonOrderItemV0 extends WireShape<z.infer<typeof orderItem>> {}
 
-/** getOrders' answer: `{ payload: { Orders, NextToken? } }`. */
-export const getOrdersV0ResponseSchema = z.looseObject({
-  payload: z.looseObject({
-    Orders: z.array(orderV0Schema),
-    NextToken: z.string().optional(),
-    CreatedBefore: z.string().optional(),
-    LastUpdatedBefore: z.string().optional(),
-  }),
-});
+/** What the v0 path read for one order — order, items, address, buyer — and `order.raw` on that path. */
+export interface AmazonOrderV0Bundle extends WireShape<z.infer<typeof bundle>> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
-/** getOrder's answer (v0). */
-export const getOrderV0ResponseSchema = z.looseObject({ payload: orderV0Schema });
-
-/** getOrderItems' answer. */
-export const getOrderItemsV0ResponseSchema = z.looseObject({
-  payload: z.looseObject({ AmazonOrderId: z.string(), OrderItems: z.array(orderItemV0Schema), NextToken: z.string().optional() }),
-});
-
-/** getOrderAddress' answer. */
-export const getOrderAddressV0ResponseSchema = z.looseObject({
-  payload: z.looseObject({ AmazonOrderId: z.string(), BuyerCompanyName: z.string().optional(), ShippingAddress: addressV0Schema.optional() }),
-});
-
-/** getOrderBuyerInfo's answer. */
-export const getOrderBuyerInfoV0ResponseSchema = z.looseObject({
-  payload: z.looseObject({
-    AmazonOrderId: z.string(),
-    BuyerEmail: z.string().optional(),
-    BuyerName: z.string().optional(),
-    PurchaseOrderNumber: z.string().optional(),
-  }),
-});
-
-/** What the v0 path read for one order: `order.raw` on that path. */
-export interface AmazonOrderV0Bundle {
-  readonly order: AmazonOrderV0;
-  readonly items: readonly AmazonOrderItemV0[];
-  readonly address: z.infer<typeof getOrderAddressV0ResponseSchema>['payload'] | null;
-  readonly buyer: z.infer<typeof getOrderBuyerInfoV0ResponseSchema>['payload'] | null;
-}
+/** One v0 bundle, checked on its own: one unreadable order never fails the others. */
+export const orderV0BundleSchema: z.ZodType<AmazonOrderV0Bundle> = bundle;
 
 /** getOrders' query, in the API's PascalCase names. */
 export interface GetOrdersV0Params {
+  /** Marketplaces to search (Amazon.co.jp: `A1VC38T7YXB528`). */
   readonly MarketplaceIds: readonly string[];
+  /** Orders created at or after this instant (UTC `Z`); exactly one of CreatedAfter and LastUpdatedAfter. */
   readonly CreatedAfter?: string;
+  /** Orders created at or before this instant; at least two minutes before the request. */
   readonly CreatedBefore?: string;
+  /** Orders changed at or after this instant (UTC `Z`). */
   readonly LastUpdatedAfter?: string;
+  /** Orders changed at or before this instant; at least two minutes before the request. */
   readonly LastUpdatedBefore?: string;
+  /** v0 statuses (`Unshipped`, `Shipped`…). */
   readonly OrderStatuses?: readonly string[];
+  /** `MFN` (the seller ships) or `AFN` (FBA). */
   readonly FulfillmentChannels?: readonly string[];
+  /** 1–100 (default 100). */
   readonly MaxResultsPerPage?: number;
+  /** The previous page's NextToken: it carries the search, the other filters are ignored. */
   readonly NextToken?: string;
-}
-
-/** Builds `GET /orders/v0/orders` (getOrders). */
-export function getOrdersV0Request(params: GetOrdersV0Params, limiterKey: string): HttpRequest {
-  return {
-    operation: 'getOrdersV0',
-    method: 'GET',
-    path: '/orders/v0/orders',
-    limiterKey,
-    query: {
-      MarketplaceIds: csv(params.MarketplaceIds),
-      CreatedAfter: params.CreatedAfter,
-      CreatedBefore: params.CreatedBefore,
-      LastUpdatedAfter: params.LastUpdatedAfter,
-      LastUpdatedBefore: params.LastUpdatedBefore,
-      OrderStatuses: csv(params.OrderStatuses),
-      FulfillmentChannels: csv(params.FulfillmentChannels),
-      MaxResultsPerPage: params.MaxResultsPerPage,
-      NextToken: params.NextToken,
-    },
-  };
 }
 
 function orderPath(orderId: string, suffix = ''): string {
   return `/orders/v0/orders/${encodeURIComponent(orderId)}${suffix}`;
 }
 
-/** Builds `GET /orders/v0/orders/{orderId}` (getOrder, v0). */
-export function getOrderV0Request(orderId: string, limiterKey: string): HttpRequest {
-  return { operation: 'getOrderV0', method: 'GET', path: orderPath(orderId), limiterKey };
-}
+// Each order and item is checked on its own (in the bundle): the envelopes only say "a list".
+const list = z.array(z.unknown());
 
-/** Builds `GET /orders/v0/orders/{orderId}/orderItems` (getOrderItems). */
-export function getOrderItemsV0Request(orderId: string, nextToken: string | undefined, limiterKey: string): HttpRequest {
-  return {
-    operation: 'getOrderItemsV0',
-    method: 'GET',
-    path: orderPath(orderId, '/orderItems'),
-    limiterKey,
-    query: { NextToken: nextToken },
-  };
-}
+/** `GET /orders/v0/orders` (getOrders). */
+export const getOrdersV0Endpoint = defineEndpoint({
+  operation: 'getOrdersV0',
+  method: 'GET',
+  path: '/orders/v0/orders',
+  limiterKey: perOperation('getOrdersV0'),
+  query: (params: GetOrdersV0Params) => ({
+    MarketplaceIds: csv(params.MarketplaceIds),
+    CreatedAfter: params.CreatedAfter,
+    CreatedBefore: params.CreatedBefore,
+    LastUpdatedAfter: params.LastUpdatedAfter,
+    LastUpdatedBefore: params.LastUpdatedBefore,
+    OrderStatuses: csv(params.OrderStatuses),
+    FulfillmentChannels: csv(params.FulfillmentChannels),
+    MaxResultsPerPage: params.MaxResultsPerPage,
+    NextToken: params.NextToken,
+  }),
+  answer: {
+    format: 'json',
+    schema: z.looseObject({
+      payload: z.looseObject({ Orders: list, NextToken: z.string().optional(), CreatedBefore: z.string().optional(), LastUpdatedBefore: z.string().optional() }),
+    }),
+  },
+});
 
-/** Builds `GET /orders/v0/orders/{orderId}/address` (getOrderAddress). */
-export function getOrderAddressV0Request(orderId: string, limiterKey: string): HttpRequest {
-  return { operation: 'getOrderAddressV0', method: 'GET', path: orderPath(orderId, '/address'), limiterKey };
-}
+/** `GET /orders/v0/orders/{orderId}` (getOrder, v0). */
+export const getOrderV0Endpoint = defineEndpoint({
+  operation: 'getOrderV0',
+  method: 'GET',
+  path: (orderId: string) => orderPath(orderId),
+  limiterKey: perOperation('getOrderV0'),
+  answer: { format: 'json', schema: z.looseObject({ payload: z.looseObject({}) }) },
+});
 
-/** Builds `GET /orders/v0/orders/{orderId}/buyerInfo` (getOrderBuyerInfo). */
-export function getOrderBuyerInfoV0Request(orderId: string, limiterKey: string): HttpRequest {
-  return { operation: 'getOrderBuyerInfoV0', method: 'GET', path: orderPath(orderId, '/buyerInfo'), limiterKey };
-}
+/** `GET /orders/v0/orders/{orderId}/orderItems` (getOrderItems), one page. */
+export const getOrderItemsV0Endpoint = defineEndpoint({
+  operation: 'getOrderItemsV0',
+  method: 'GET',
+  path: (input: { readonly orderId: string; readonly nextToken?: string | undefined }) => orderPath(input.orderId, '/orderItems'),
+  limiterKey: perOperation('getOrderItemsV0'),
+  query: (input) => ({ NextToken: input.nextToken }),
+  answer: { format: 'json', schema: z.looseObject({ payload: z.looseObject({ OrderItems: list, NextToken: z.string().optional() }) }) },
+});
+
+/** `GET /orders/v0/orders/{orderId}/address` (getOrderAddress). */
+export const getOrderAddressV0Endpoint = defineEndpoint({
+  operation: 'getOrderAddressV0',
+  method: 'GET',
+  path: (orderId: string) => orderPath(orderId, '/address'),
+  limiterKey: perOperation('getOrderAddressV0'),
+  answer: { format: 'json', schema: z.looseObject({ payload: z.unknown() }) },
+});
+
+/** `GET /orders/v0/orders/{orderId}/buyerInfo` (getOrderBuyerInfo). */
+export const getOrderBuyerInfoV0Endpoint = defineEndpoint({
+  operation: 'getOrderBuyerInfoV0',
+  method: 'GET',
+  path: (orderId: string) => orderPath(orderId, '/buyerInfo'),
+  limiterKey: perOperation('getOrderBuyerInfoV0'),
+  answer: { format: 'json', schema: z.looseObject({ payload: z.unknown() }) },
+});
 
 /** One line of a confirmShipment package. */
 export interface ConfirmShipmentOrderItem {
+  /** The line's orderItemId, as the order lists it. */
   readonly orderItemId: string;
+  /** Units of the line in this package. */
   readonly quantity: number;
   /** Transparency codes of the shipped units, for Transparency-enrolled products only. */
   readonly transparencyCodes?: readonly string[];
@@ -197,15 +209,21 @@ export interface ConfirmShipmentOrderItem {
  * sent by the connector: Amazon collects COD itself unless the seller arranged otherwise.
  */
 export interface ConfirmShipmentBody {
+  /** The order's marketplace (Amazon.co.jp: `A1VC38T7YXB528`). */
   readonly marketplaceId: string;
+  /** JP only: the seller collects cash on delivery itself. */
   readonly codCollectionMethod?: 'DirectPayment';
+  /** The one package this call confirms. */
   readonly packageDetail: {
     /** A positive integer as a string; the same id re-sent updates that package. */
     readonly packageReferenceId: string;
+    /** A carrier as Seller Central lists it (`Yamato Transport`…), or `Other`. */
     readonly carrierCode: string;
     /** Required when carrierCode is `Other`. */
     readonly carrierName?: string;
+    /** Free text (宅急便, ネコポス…), at most 50 characters. */
     readonly shippingMethod?: string;
+    /** At most 50 characters. */
     readonly trackingNumber: string;
     /** UTC with `Z`. */
     readonly shipDate: string;
@@ -217,17 +235,41 @@ export interface ConfirmShipmentBody {
 }
 
 /**
- * Builds `POST /orders/v0/orders/{orderId}/shipmentConfirmation`. Marked idempotent: the body
- * carries a packageReferenceId derived from the package itself, so sending it twice updates the
- * same package instead of adding one, and an unknown outcome (timeout, 5xx) may be re-sent.
+ * `POST /orders/v0/orders/{orderId}/shipmentConfirmation`; 204 with no body on success. Marked
+ * idempotent: the body carries a packageReferenceId derived from the package itself, so sending it
+ * twice updates the same package instead of adding one, and a 5xx or a timeout may be re-sent.
+ * When the retries run out, the connector reads the order back to learn whether it landed.
  */
-export function confirmShipmentRequest(orderId: string, body: ConfirmShipmentBody, limiterKey: string): HttpRequest {
+export const confirmShipmentEndpoint = defineEndpoint({
+  operation: 'confirmShipment',
+  method: 'POST',
+  path: (input: { readonly orderId: string; readonly body: ConfirmShipmentBody }) => orderPath(input.orderId, '/shipmentConfirmation'),
+  limiterKey: perOperation('confirmShipment'),
+  body: (input) => ({ json: input.body }),
+  idempotent: true,
+  answer: { format: 'text', schema: z.string() },
+});
+
+/** What one v0 getOrders page asks for besides its window. */
+export interface GetOrdersV0Scope {
+  readonly dateType: 'ordered' | 'updated';
+  readonly marketplaceId: string;
+  readonly fulfilledBy: ReadonlyArray<'MERCHANT' | 'AMAZON'>;
+  /** v0 OrderStatuses to filter on; undefined for all. */
+  readonly statuses: readonly string[] | undefined;
+}
+
+/** The getOrders query of one page (the NextToken page repeats the rest, as the old clients do). */
+export function getOrdersV0Params(window: { readonly from: Date; readonly to: Date }, scope: GetOrdersV0Scope, nextToken: string | undefined): GetOrdersV0Params {
+  const after = toAmazonDateTime(window.from);
+  const before = toAmazonDateTime(Math.floor(window.to.getTime() / 1000) * 1000);
   return {
-    operation: 'confirmShipment',
-    method: 'POST',
-    path: orderPath(orderId, '/shipmentConfirmation'),
-    limiterKey,
-    json: body,
-    idempotent: true,
+    MarketplaceIds: [scope.marketplaceId],
+    ...(scope.dateType === 'ordered' ? { CreatedAfter: after, CreatedBefore: before } : { LastUpdatedAfter: after, LastUpdatedBefore: before }),
+    ...(scope.statuses ? { OrderStatuses: scope.statuses } : {}),
+    // One channel filters; both is the same as none.
+    ...(scope.fulfilledBy.length === 1 ? { FulfillmentChannels: [scope.fulfilledBy[0] === 'AMAZON' ? 'AFN' : 'MFN'] } : {}),
+    MaxResultsPerPage: 100,
+    ...(nextToken ? { NextToken: nextToken } : {}),
   };
 }

@@ -1,59 +1,12 @@
-import {
-  CredentialError,
-  ResponseFormatError,
-  createTokenCache,
-  type HttpPipeline,
-  type HttpRequest,
-  type StoredToken,
-  type TokenCache,
-  type TokenStore,
-  type Clock,
-} from '@mallkit/core';
-import { z } from 'zod';
-
-/** The LWA token answer (Developer Guide, "Step 1. Request a Login with Amazon access token"). */
-export const lwaTokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive(),
-  refresh_token: z.string().optional(),
-});
-
-/** The app's LWA credentials and the seller's refresh token. */
-export interface LwaCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly refreshToken: string;
-}
-
-/**
- * Builds the refresh_token grant as a form body, the documented encoding (Amazon also accepts
- * JSON). The secret travels only in this body, never in a URL, header or log line.
- */
-export function lwaRefreshRequest(tokenUrl: string, credentials: LwaCredentials): HttpRequest {
-  const body = new URLSearchParams({
-    grant_type: 'refresh_token',
-    refresh_token: credentials.refreshToken,
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret,
-  }).toString();
-  return {
-    operation: 'lwaToken',
-    method: 'POST',
-    path: tokenUrl,
-    body,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-    // A refresh does not change anything on Amazon's side: safe to re-send after a 5xx.
-    idempotent: true,
-  };
-}
+import { CredentialError, createTokenCache, type Clock, type HttpRequest, type MallClient, type StoredToken, type TokenCache, type TokenStore } from '@mallkit/core';
+import { lwaTokenEndpoint, type LwaCredentials } from '../api/lwa.js';
 
 /** Options of createLwaAuth. */
 export interface LwaAuthOptions {
   readonly credentials: LwaCredentials;
   readonly tokenUrl: string;
-  /** The pipeline that talks to the LWA host (no auth of its own, LWA error table). */
-  readonly pipeline: HttpPipeline;
+  /** The kit client that talks to the LWA host: no auth of its own, LWA's error table. */
+  readonly client: MallClient;
   readonly cacheKey: string;
   readonly clock: Clock;
   readonly store?: TokenStore;
@@ -69,28 +22,21 @@ export interface LwaAuth {
   onCredentialRejected(error: CredentialError, request: HttpRequest): Promise<boolean>;
   /** Drops the current token and gets a new one from LWA now (checkCredentials' live test). */
   refreshNow(signal?: AbortSignal): Promise<StoredToken>;
+  /** The token cache (shared through `tokenStore` when one is given). */
   readonly cache: TokenCache;
 }
 
 /** Creates the LWA access-token source of a connector. */
 export function createLwaAuth(options: LwaAuthOptions): LwaAuth {
-  const { pipeline, clock } = options;
+  const { client, clock } = options;
   const sentWith = new WeakMap<HttpRequest, string>();
 
   const refresh = async (signal?: AbortSignal): Promise<StoredToken> => {
-    const response = await pipeline.send(lwaRefreshRequest(options.tokenUrl, options.credentials), signal ? { signal } : {});
-    const parsed = lwaTokenResponseSchema.safeParse(response.json());
-    if (!parsed.success) {
-      throw new ResponseFormatError('amazon LWA: the token answer has no access_token/expires_in', {
-        mall: 'amazon',
-        operation: 'lwaToken',
-        httpStatus: response.status,
-        requestId: response.requestId,
-        excerpt: pipeline.redactor.text(response.text.slice(0, 300)),
-      });
-    }
-    pipeline.redactor.add(parsed.data.access_token);
-    return { accessToken: parsed.data.access_token, expiresAt: clock.now() + parsed.data.expires_in * 1000 };
+    const answer = await client.call(lwaTokenEndpoint, { tokenUrl: options.tokenUrl, credentials: options.credentials }, signal ? { signal } : {});
+    // Registered with the process as well (core's redactor shares long secrets): every connector
+    // client masks the access token from now on, not only the LWA one.
+    client.redactor.add(answer.access_token);
+    return { accessToken: answer.access_token, expiresAt: clock.now() + answer.expires_in * 1000 };
   };
 
   const cache = createTokenCache({

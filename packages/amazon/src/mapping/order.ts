@@ -1,5 +1,6 @@
 import {
   formatJst,
+  toIsoJst,
   tryParseJst,
   type CarrierCode,
   type Delivery,
@@ -18,12 +19,13 @@ import type { AmazonOrderV0Bundle } from '../api/orders-v0.js';
 import { parseYen, sumYen } from './money.js';
 import { buyerParty, recipientParty } from './party.js';
 import { pickPaymentRaw } from './payment.js';
+import { adaptV0Bundle } from './v0-adapter.js';
 import { mapStatus } from './status.js';
 
 /** `order.raw`: the v2026 order as sent, or what the v0 path read (order, items, address, buyer). */
 export type AmazonRawOrder = AmazonOrder2026 | AmazonOrderV0Bundle;
 
-/** A normalized Amazon order. */
+/** A normalized Amazon order: `order.raw` is the {@link AmazonRawOrder} it was read from. */
 export type AmazonOrder = Order<AmazonRawOrder>;
 
 /** The mappers an order is normalized with (built-in tables + the shop's overrides). */
@@ -42,9 +44,10 @@ export interface MapOrderContext {
   readonly raw: AmazonRawOrder;
 }
 
+/** An optional time of the order in JST, milliseconds kept; null when absent or unreadable. */
 function iso(value: string | undefined): string | null {
   const date = tryParseJst(value);
-  return date ? formatJst(date, 'iso') : null;
+  return date ? toIsoJst(date) : null;
 }
 
 function hour(date: Date): string {
@@ -167,6 +170,18 @@ function unmappedWarning(field: string, raw: string): OrderWarning {
   };
 }
 
+function missingPaymentWarning(): OrderWarning {
+  return {
+    code: 'missing_field',
+    field: 'payment.method',
+    raw: null,
+    message: {
+      ja: 'Amazonの応答に支払い方法がありません（includedData に PAYMENT がない、または未確定）。',
+      en: 'Amazon sent no payment method (includedData lacks PAYMENT, or it is not known yet).',
+    },
+  };
+}
+
 /** Normalizes a v2026-shaped order (the v0 path adapts its answers to this shape first). */
 export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOrder {
   const reader = new AmountReader();
@@ -177,13 +192,15 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
   const items = order.orderItems.map((item, index) => mapItem(item, reader, index));
   const amounts = mapAmounts(order, reader);
   const paymentRaw = pickPaymentRaw(undefined, (order.payment?.paymentExecutions ?? []).map((p) => p.paymentMethod ?? '').filter(Boolean));
-  const method = ctx.mappers.paymentMethod.map(paymentRaw) ?? { code: 'other' as const, raw: paymentRaw };
+  // No payment data (PAYMENT not asked for, or not yet known): say so, never a guessed method.
+  const method = ctx.mappers.paymentMethod.map(paymentRaw) ?? { code: 'unmapped' as const, raw: '' };
   const scheduled = scheduledDelivery(order.orderItems);
   const timeSlot = ctx.mappers.timeSlot.map(scheduled.slotRaw);
 
   const warnings: OrderWarning[] = [...reader.warnings];
   if (status.code === 'unmapped') warnings.push(unmappedWarning('status', status.raw));
-  if (method.code === 'unmapped') warnings.push(unmappedWarning('payment.method', method.raw));
+  if (paymentRaw === null) warnings.push(missingPaymentWarning());
+  else if (method.code === 'unmapped') warnings.push(unmappedWarning('payment.method', method.raw));
   if (timeSlot?.code === 'unmapped') warnings.push(unmappedWarning('deliveries[0].timeSlot', timeSlot.raw));
   if (!order.recipient?.deliveryAddress && fulfillmentStatus !== 'PENDING' && fulfillmentStatus !== 'CANCELLED') {
     warnings.push({
@@ -212,7 +229,8 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
     shopId: ctx.shopId,
     id: order.orderId,
     status,
-    orderedAt: iso(order.createdTime) ?? order.createdTime,
+    // An unreadable purchase time throws (RangeError): the reader reports this order alone as unreadable.
+    orderedAt: toIsoJst(order.createdTime),
     updatedAt: iso(order.lastUpdatedTime),
     confirmedAt: null,
     buyer: buyerParty(order.buyer),
@@ -237,9 +255,20 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
   };
 }
 
+/**
+ * Normalizes what either read path returned: a v2026 order as it is, a v0 bundle through the v0
+ * adapter (its raw status kept in v0 spelling). `notes` are the tolerant reader's warnings.
+ */
+export function normalizeAmazonOrder(raw: AmazonRawOrder, notes: readonly OrderWarning[], ctx: Omit<MapOrderContext, 'raw' | 'rawStatus'>): AmazonOrder {
+  const order = 'orderId' in raw ? mapOrder(raw, { ...ctx, raw }) : mapOrder(adaptV0Bundle(raw), { ...ctx, rawStatus: raw.order.OrderStatus, raw });
+  return notes.length === 0 ? order : { ...order, warnings: [...notes, ...order.warnings] };
+}
+
 /** Amazon's ship-by and deliver-by promises of an order, in JST, from its raw form. */
 export interface AmazonWindows {
+  /** When Amazon expects the order to ship (出荷期限), earliest and latest; null when not sent. */
   readonly shipBy: { readonly earliest: string | null; readonly latest: string | null } | null;
+  /** When Amazon promised the buyer delivery (お届け予定日), earliest and latest; null when not sent. */
   readonly deliverBy: { readonly earliest: string | null; readonly latest: string | null } | null;
 }
 

@@ -29,10 +29,12 @@ const PARTIAL = new Set(['PointsAccount', 'GiftCertificate', 'GC']);
 
 /**
  * Picks the one payment string that describes the order: COD and CVS win (the shop must act on
- * them), then the main method beside points and gift cards, then whatever is there, else `Other`.
+ * them), then the main method beside points and gift cards, then whatever is there — v0's own
+ * `Other` included, which Amazon sends for "neither COD nor CVS". Null when the answer carries no
+ * payment data at all: the mapper then says `unmapped` instead of inventing a method.
  */
-export function pickPaymentRaw(primary: string | undefined, details: readonly string[]): string {
+export function pickPaymentRaw(primary: string | undefined, details: readonly string[]): string | null {
   if (primary && primary !== 'Other') return primary;
-  const main = details.find((d) => !PARTIAL.has(d));
-  return main ?? details[0] ?? primary ?? 'Other';
+  const main = details.find((detail) => !PARTIAL.has(detail));
+  return main ?? details[0] ?? primary ?? null;
 }

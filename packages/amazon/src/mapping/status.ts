@@ -59,3 +59,13 @@ export function mapStatus(raw: string, fulfillmentStatus: string, buyerRequested
   if (buyerRequestedCancel && (code === 'ready_to_ship' || code === 'awaiting_payment')) return { code: 'cancel_requested', raw };
   return { code, raw };
 }
+
+/**
+ * The searches a status filter needs, as the API's values: one for all statuses (`undefined`),
+ * one with the values, or none at all when no status of the API can match.
+ */
+export function statusSearchPlans<Plan>(statuses: readonly OrderStatus[] | undefined, toPlan: (wanted: FulfillmentStatus[]) => Plan): Array<Plan | undefined> {
+  if (!statuses) return [undefined];
+  const wanted = fulfillmentStatusesFor(statuses);
+  return wanted.length === 0 ? [] : [toPlan(wanted)];
+}

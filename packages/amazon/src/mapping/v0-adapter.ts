@@ -93,6 +93,7 @@ export function adaptV0Bundle(bundle: AmazonOrderV0Bundle): AmazonOrder2026 {
   const shipping = bundle.address?.ShippingAddress ?? order.ShippingAddress;
   const deliveryAddress = lower(shipping);
   const companyName = bundle.address?.BuyerCompanyName;
+  const paymentMethod = pickPaymentRaw(order.PaymentMethod, order.PaymentMethodDetails ?? []);
   const adapted = {
     orderId: order.AmazonOrderId,
     createdTime: order.PurchaseDate,
@@ -108,7 +109,7 @@ export function adaptV0Bundle(bundle: AmazonOrderV0Bundle): AmazonOrder2026 {
     proceeds: {
       ...(money(order.OrderTotal) ? { grandTotal: money(order.OrderTotal) } : {}),
     },
-    payment: { paymentExecutions: [{ paymentMethod: pickPaymentRaw(order.PaymentMethod, order.PaymentMethodDetails ?? []) }] },
+    ...(paymentMethod === null ? {} : { payment: { paymentExecutions: [{ paymentMethod }] } }),
     fulfillment: {
       fulfillmentStatus: V0_TO_2026_STATUS[order.OrderStatus] ?? order.OrderStatus,
       fulfilledBy: order.FulfillmentChannel === 'AFN' ? 'AMAZON' : 'MERCHANT',

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler } from 'msw';
 import type { SandboxKit } from '@mallkit/core/testing';
-import { AMAZON_LWA_TOKEN_URL } from '../endpoints.js';
-import type { SandboxState } from './state.js';
+import type { AmazonSandboxState } from './state.js';
 
 function lwaError(status: number, error: string, description: string): Response {
   return new Response(JSON.stringify({ error, error_description: description }), {
@@ -26,7 +25,7 @@ function readBody(text: string, contentType: string): Record<string, string> {
 }
 
 /** LWA's token endpoint: the refresh_token grant with the errors Amazon sends (specs/amazon.md §1.2). */
-export function lwaHandlers(kit: SandboxKit, state: SandboxState, tokenUrl = AMAZON_LWA_TOKEN_URL): HttpHandler[] {
+export function lwaHandlers(kit: SandboxKit, state: AmazonSandboxState, tokenUrl: string): HttpHandler[] {
   return [
     kit.route('POST', tokenUrl, 'lwaToken', (ctx) => {
       const body = readBody(ctx.bodyText, ctx.request.headers.get('content-type') ?? '');

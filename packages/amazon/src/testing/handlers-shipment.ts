@@ -2,7 +2,7 @@ import type { HttpHandler } from 'msw';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
 import { toAmazonDateTime } from '../api/common.js';
 import type { AmazonOrder2026, AmazonOrderPackage } from '../api/orders-2026.js';
-import { count, gate, type SandboxState } from './state.js';
+import { denied, rateOf, type AmazonSandboxState } from './state.js';
 import { invalidInput, noContent, errorAnswer } from './wire.js';
 
 /** confirmShipment takes UTC with `Z`; `+00:00` and other shapes are refused (jlevers/selling-partner-api#698). */
@@ -12,10 +12,10 @@ function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-function confirm(state: SandboxState, ctx: SandboxContext): Response {
-  const rate = state.plans.confirmShipment.rate;
+function confirm(state: AmazonSandboxState, ctx: SandboxContext): Response {
+  const rate = rateOf(state, 'confirmShipment');
   const orderId = String(ctx.params['orderId'] ?? '');
-  const order = state.orders.get(orderId);
+  const order = state.store.get(orderId);
   if (!order) return errorAnswer(404, 'NotFound', `Order ${orderId} not found.`, undefined, rate);
   let body: Record<string, unknown> | null;
   try {
@@ -88,17 +88,13 @@ function confirm(state: SandboxState, ctx: SandboxContext): Response {
       return { ...i, fulfillment: { ...i.fulfillment, quantityFulfilled: shipped, quantityUnfulfilled: i.quantityOrdered - shipped } };
     }),
   };
-  state.orders.set(orderId, updated);
+  state.store.put(updated);
   return noContent(rate);
 }
 
 /** v0 confirmShipment with Amazon's validations. */
-export function shipmentHandlers(kit: SandboxKit, state: SandboxState, baseUrls: readonly string[]): HttpHandler[] {
+export function shipmentHandlers(kit: SandboxKit, state: AmazonSandboxState, baseUrls: readonly string[]): HttpHandler[] {
   return baseUrls.map((base) =>
-    kit.route('POST', `${base}/orders/v0/orders/:orderId/shipmentConfirmation`, 'confirmShipment', (ctx) => {
-      const answer = gate(state, ctx, 'confirmShipment') ?? confirm(state, ctx);
-      count(state, 'confirmShipment', answer.status);
-      return answer;
-    }),
+    kit.route('POST', `${base}/orders/v0/orders/:orderId/shipmentConfirmation`, 'confirmShipment', (ctx) => denied(state, ctx) ?? confirm(state, ctx)),
   );
 }

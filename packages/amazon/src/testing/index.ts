@@ -5,7 +5,13 @@
  *
  * @packageDocumentation
  */
-export { createAmazonSandbox, AMAZON_SANDBOX_CREDENTIALS, type AmazonSandbox, type AmazonSandboxOptions } from './sandbox.js';
+export {
+  createAmazonSandbox,
+  AMAZON_SANDBOX_CREDENTIALS,
+  type AmazonSandbox,
+  type AmazonSandboxConnection,
+  type AmazonSandboxOptions,
+} from './sandbox.js';
 export type { AmazonSandboxCredentials } from './state.js';
-export { seedToAmazonOrder, adaptSeedsForAmazon, AMAZON_SEED_PAYMENT_METHODS } from './seed-to-wire.js';
-export { TokenBuckets } from './token-bucket.js';
+export type { AmazonStore } from './store.js';
+export { adaptSeedsForAmazon } from './seed-to-wire.js';

@@ -1,15 +1,14 @@
-import type { HttpHandler } from 'msw';
-import { createSandboxClock, createSandboxKit, type SandboxClock, type SandboxKit, type SeedOrder } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type QpsRule, type SandboxInit } from '@mallkit/core/testing';
 import type { AmazonOrder2026 } from '../api/orders-2026.js';
-import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from '../endpoints.js';
-import { AMAZON_USAGE_PLANS, type AmazonOperation, type UsagePlan } from '../rate-limits.js';
+import { AMAZON_USAGE_PLANS, operationOfKey, scaleUsagePlans, type AmazonOperation, type UsagePlan } from '../api/usage-plans.js';
+import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from '../options.js';
 import { lwaHandlers } from './handlers-lwa.js';
 import { orders2026Handlers } from './handlers-orders-2026.js';
 import { ordersV0Handlers } from './handlers-orders-v0.js';
 import { shipmentHandlers } from './handlers-shipment.js';
-import { seedToAmazonOrder } from './seed-to-wire.js';
-import type { AmazonSandboxCredentials, SandboxState } from './state.js';
-import { TokenBuckets } from './token-bucket.js';
+import { adaptSeedsForAmazon, seedToAmazonOrder } from './seed-to-wire.js';
+import type { AmazonSandboxCredentials, AmazonSandboxState } from './state.js';
+import { createAmazonStore, type AmazonStore } from './store.js';
 import { errorAnswer, quotaExceeded } from './wire.js';
 
 /** The app and seller a sandbox knows by default. Not secrets: sandbox values only. */
@@ -20,89 +19,103 @@ export const AMAZON_SANDBOX_CREDENTIALS: AmazonSandboxCredentials = Object.freez
   sellerId: 'A2MALLKITSANDBOX',
 });
 
-/** Options of createAmazonSandbox. */
+/** The sandbox's own options, besides the clock and rate scale every sandbox takes. */
 export interface AmazonSandboxOptions {
-  /** Shared with the connectors under test; default a fresh sandbox clock. */
-  readonly clock?: SandboxClock;
+  /** The app and seller the sandbox accepts; default {@link AMAZON_SANDBOX_CREDENTIALS}. */
   readonly credentials?: Partial<AmazonSandboxCredentials>;
-  /** Usage plans the token buckets enforce; default Amazon's (scale them with scaleUsagePlans for tests). */
+  /** Usage plans the sandbox enforces, per operation; default Amazon's, their rates × `rateScale`. */
   readonly usagePlans?: Partial<Record<AmazonOperation, UsagePlan>>;
   /** API roots to answer on; default the Far East production and sandbox hosts. */
   readonly baseUrls?: readonly string[];
-  /** The LWA token endpoint to answer on. */
+  /** The LWA token endpoint to answer on; default Amazon's. */
   readonly lwaTokenUrl?: string;
 }
 
+/** Everything a connector needs to reach the sandbox: spread it into `createAmazonConnector`. */
+export interface AmazonSandboxConnection extends AmazonSandboxCredentials {
+  /** The SP-API root the sandbox answers on. */
+  readonly baseUrl: string;
+  /** The LWA token endpoint the sandbox answers on. */
+  readonly lwaTokenUrl: string;
+  /** The plans the sandbox enforces, so that the connector paces itself to them. */
+  readonly usagePlans: Readonly<Record<AmazonOperation, UsagePlan>>;
+}
+
 /** An in-memory Amazon.co.jp seller behind msw handlers that speak the SP-API wire format. */
-export interface AmazonSandbox {
-  /** msw handlers: LWA, Orders v2026-01-01, Orders v0 reads, confirmShipment. */
-  readonly handlers: readonly HttpHandler[];
-  readonly kit: SandboxKit;
-  readonly clock: SandboxClock;
+export interface AmazonSandbox extends MallSandbox<AmazonSandboxConnection> {
+  /** The app and seller the sandbox accepts. */
   readonly credentials: AmazonSandboxCredentials;
-  /** The store, by order id, in the v2026 wire shape with every dataset. */
-  readonly orders: Map<string, AmazonOrder2026>;
-  /** Adds seed orders (converted to Amazon's wire shape). */
-  seed(seeds: readonly SeedOrder[]): void;
-  /** The seller's authorization lapses: refresh token revoked, issued access tokens refused. */
-  expireCredential(): void;
-  /** Issued access tokens are refused as expired (as after an hour), the refresh token still works. */
+  /** The seller's orders in the v2026 wire shape with every dataset; change them to set up a test. */
+  readonly orders: AmazonStore;
+  /** Issued access tokens are refused as expired (as after an hour); the refresh token still works. */
   expireAccessTokens(): void;
   /** The client secret passed its rotation deadline: LWA answers invalid_client. */
   expireClientSecret(): void;
-  /** How many requests got 429 QuotaExceeded. */
-  qpsViolations(): number;
-  /** Answers per `operation status`, e.g. `searchOrders 200`. */
-  stats(): ReadonlyMap<string, number>;
-  /** Changes the usage plans the buckets enforce (e.g. to test x-amzn-RateLimit-Limit adaptation). */
+  /** Changes the usage plans the sandbox enforces (e.g. to test x-amzn-RateLimit-Limit adaptation); applies at once. */
   setUsagePlans(plans: Partial<Record<AmazonOperation, UsagePlan>>): void;
-  /** Clears log, faults, buckets and stats; the store stays. */
-  reset(): void;
 }
 
-/** Creates an Amazon SP-API sandbox. Start it with core's startSandboxServer(sandbox.handlers). */
-export function createAmazonSandbox(options: AmazonSandboxOptions = {}): AmazonSandbox {
-  const clock = options.clock ?? createSandboxClock();
-  const credentials: AmazonSandboxCredentials = { ...AMAZON_SANDBOX_CREDENTIALS, ...options.credentials };
-  const state: SandboxState = {
+/**
+ * Creates an Amazon SP-API sandbox: LWA, Orders v2026-01-01, Orders v0 reads and confirmShipment,
+ * Amazon's per-operation token buckets (the kit's QPS gate), its 2-minute rule, pagination tokens
+ * bound to their search, expiring tokens and revoked authorizations. Start it with core's
+ * `startSandboxServer(sandbox.handlers)`.
+ */
+export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {}): AmazonSandbox {
+  const clock = init.clock ?? createSandboxClock();
+  const credentials: AmazonSandboxCredentials = { ...AMAZON_SANDBOX_CREDENTIALS, ...init.credentials };
+  const plans = { ...scaleUsagePlans(AMAZON_USAGE_PLANS, init.rateScale ?? 1), ...init.usagePlans };
+  const lwaTokenUrl = init.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL;
+  const baseUrls = init.baseUrls ?? [AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL];
+  const state: AmazonSandboxState = {
     clock,
     credentials,
-    orders: new Map(),
+    store: createAmazonStore(),
     tokens: new Map(),
-    buckets: new TokenBuckets(),
-    plans: { ...AMAZON_USAGE_PLANS, ...options.usagePlans },
+    plans: { ...plans },
     refreshTokenRevoked: false,
     clientSecretExpired: false,
-    stats: new Map(),
+  };
+  // One bucket per seller + app and operation, as Amazon keeps them; the token endpoint has none.
+  const bucketOf = (key: string): QpsRule => {
+    const operation = operationOfKey(key);
+    if (operation === null) return { limit: Number.POSITIVE_INFINITY, intervalMs: 1000 };
+    const plan = state.plans[operation];
+    return { ratePerSecond: plan.rate, burst: plan.burst };
   };
   const kit = createSandboxKit({
     mall: 'amazon',
     clock,
-    // Throttling is Amazon's own token buckets per operation (state.buckets), not the kit's gate.
-    qps: null,
+    qps: bucketOf,
+    qpsKey: (_request, operation) => `${credentials.sellerId}|${credentials.clientId}|${operation}`,
     renderQpsError: () => quotaExceeded(),
     renderServerError: (_ctx, status) =>
       status === 503
         ? errorAnswer(503, 'ServiceUnavailable', 'Service temporarily unavailable. Please try again later.')
         : errorAnswer(status, 'InternalFailure', 'We encountered an internal error. Please try again.'),
   });
-  const baseUrls = options.baseUrls ?? [AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL];
-  const handlers = [
-    ...lwaHandlers(kit, state, options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL),
-    ...orders2026Handlers(kit, state, baseUrls),
-    ...ordersV0Handlers(kit, state, baseUrls),
-    ...shipmentHandlers(kit, state, baseUrls),
-  ];
+  lwaHandlers(kit, state, lwaTokenUrl);
+  orders2026Handlers(kit, state, baseUrls);
+  ordersV0Handlers(kit, state, baseUrls);
+  shipmentHandlers(kit, state, baseUrls);
 
-  return {
-    handlers,
+  const sandbox: AmazonSandbox = {
+    mall: 'amazon',
     kit,
     clock,
     credentials,
-    orders: state.orders,
-    seed(seeds) {
-      for (const seed of seeds) state.orders.set(seed.id, seedToAmazonOrder(seed));
+    orders: state.store,
+    get handlers() {
+      return kit.handlers;
     },
+    seed(seeds) {
+      const held = adaptSeedsForAmazon(seeds);
+      for (const seed of held) state.store.put(seedToAmazonOrder(seed));
+      return held;
+    },
+    connectorOptions: () => ({ ...credentials, baseUrl: baseUrls[0] ?? AMAZON_FE_PRODUCTION_URL, lwaTokenUrl, usagePlans: { ...plans } }),
+    secrets: [credentials.clientSecret, credentials.refreshToken],
+    expiringCredential: 'refreshToken',
     expireCredential() {
       state.refreshTokenRevoked = true;
       for (const token of state.tokens.values()) token.expired = true;
@@ -113,15 +126,16 @@ export function createAmazonSandbox(options: AmazonSandboxOptions = {}): AmazonS
     expireClientSecret() {
       state.clientSecretExpired = true;
     },
-    qpsViolations: () => state.buckets.refused,
-    stats: () => new Map(state.stats),
-    setUsagePlans(plans) {
-      state.plans = { ...state.plans, ...plans };
+    qpsViolations: () => kit.qps.violations,
+    adversary: storeAdversary(state.store, (order: AmazonOrder2026, orderId) => ({ ...order, orderId })),
+    setUsagePlans(changed) {
+      state.plans = { ...state.plans, ...changed };
     },
     reset() {
       kit.reset();
-      state.buckets.reset();
-      state.stats.clear();
+      state.store.pagingLie = null;
+      state.store.corrupted.clear();
     },
   };
+  return sandbox;
 }

@@ -4,7 +4,7 @@ import type { SeedOrder, SeedParty } from '@mallkit/core/testing';
 import { toAmazonDateTime } from '../api/common.js';
 import type { AmazonOrder2026, AmazonOrderItem2026, FulfillmentStatus } from '../api/orders-2026.js';
 import { AMAZON_CARRIER_CODES } from '../mapping/carrier.js';
-import { AMAZON_JP_MARKETPLACE_ID } from '../endpoints.js';
+import { AMAZON_JP_MARKETPLACE_ID } from '../options.js';
 
 const DAY = 86_400_000;
 
@@ -166,9 +166,28 @@ export function seedToAmazonOrder(seed: SeedOrder): AmazonOrder2026 {
 }
 
 /**
- * Makes mall-neutral seeds fit Amazon: one destination per order (the others' items join the
- * first), no fraud-review hold or unset postage (Amazon has neither), and only payment methods
- * Amazon.co.jp offers (others become credit card).
+ * The status a connector reports for a seed's status: Amazon has no confirm step (pending and
+ * confirmed orders are Unshipped, ready to ship) and does not tell delivered or completed orders
+ * from shipped ones.
+ */
+const AS_AMAZON_REPORTS: Readonly<Record<OrderStatus, OrderStatus>> = {
+  pending_confirmation: 'ready_to_ship',
+  confirmed: 'ready_to_ship',
+  ready_to_ship: 'ready_to_ship',
+  awaiting_payment: 'awaiting_payment',
+  shipped: 'shipped',
+  delivered: 'shipped',
+  completed: 'shipped',
+  cancel_requested: 'cancel_requested',
+  cancelled: 'cancelled',
+  on_hold: 'on_hold',
+};
+
+/**
+ * Makes mall-neutral seeds fit Amazon, as the sandbox holds them: one destination per order (the
+ * others' items join the first), no fraud-review hold or unset postage (Amazon has neither), only
+ * payment methods Amazon.co.jp offers (others become credit card), and statuses as Amazon reports
+ * them. `createAmazonSandbox().seed()` applies it and returns the result; adapting twice changes nothing.
  */
 export function adaptSeedsForAmazon(seeds: readonly SeedOrder[]): SeedOrder[] {
   return seeds.map((seed) => {
@@ -185,6 +204,7 @@ export function adaptSeedsForAmazon(seeds: readonly SeedOrder[]): SeedOrder[] {
       : [];
     return {
       ...seed,
+      status: AS_AMAZON_REPORTS[seed.status],
       deliveries,
       paymentMethod: AMAZON_SEED_PAYMENT_METHODS.includes(seed.paymentMethod) ? seed.paymentMethod : 'credit_card',
       postageUnset: false,

@@ -1,14 +1,17 @@
 import type { SandboxClock, SandboxContext } from '@mallkit/core/testing';
-import type { AmazonOrder2026 } from '../api/orders-2026.js';
-import type { AmazonOperation, UsagePlan } from '../rate-limits.js';
-import type { TokenBuckets } from './token-bucket.js';
-import { errorAnswer, quotaExceeded } from './wire.js';
+import type { AmazonOperation, UsagePlan } from '../api/usage-plans.js';
+import type { AmazonStore } from './store.js';
+import { errorAnswer } from './wire.js';
 
 /** The app and seller the sandbox knows. */
 export interface AmazonSandboxCredentials {
+  /** The app's LWA client id. */
   readonly clientId: string;
+  /** The app's LWA client secret. */
   readonly clientSecret: string;
+  /** The seller's refresh token (`Atzr|…`). */
   readonly refreshToken: string;
+  /** The seller's merchant token. */
   readonly sellerId: string;
 }
 
@@ -19,44 +22,32 @@ export interface IssuedToken {
   expired: boolean;
 }
 
-/** The sandbox's mutable store, shared by its handlers. */
-export interface SandboxState {
+/** What the sandbox's handlers share: the seller's orders, the tokens issued, the plans in force. */
+export interface AmazonSandboxState {
   readonly clock: SandboxClock;
   readonly credentials: AmazonSandboxCredentials;
-  readonly orders: Map<string, AmazonOrder2026>;
+  readonly store: AmazonStore;
   readonly tokens: Map<string, IssuedToken>;
-  readonly buckets: TokenBuckets;
   plans: Record<AmazonOperation, UsagePlan>;
   refreshTokenRevoked: boolean;
   clientSecretExpired: boolean;
-  /** Counts answers per operation and status, for benchmarks and tests. */
-  readonly stats: Map<string, number>;
 }
 
 /**
- * The checks every SP-API call passes before its handler: a valid x-amz-access-token, then the
- * operation's token bucket for this seller and app. Returns the refusal, or null to go on.
+ * Amazon's check of x-amz-access-token before any SP-API operation (the usage plan's bucket is the
+ * kit's QPS gate, in front of it). Returns the refusal, or null to go on.
  */
-export function gate(state: SandboxState, ctx: SandboxContext, operation: AmazonOperation): Response | null {
+export function denied(state: AmazonSandboxState, ctx: SandboxContext): Response | null {
   const token = ctx.request.headers.get('x-amz-access-token');
-  if (!token) {
-    return errorAnswer(403, 'Unauthorized', 'Access to requested resource is denied.', 'Access token is missing in the request header.');
-  }
+  const refuse = (details: string): Response => errorAnswer(403, 'Unauthorized', 'Access to requested resource is denied.', details);
+  if (!token) return refuse('Access token is missing in the request header.');
   const issued = state.tokens.get(token);
-  if (!issued) {
-    return errorAnswer(403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided is revoked, malformed or invalid.');
-  }
-  if (issued.expired || ctx.clock.now() >= issued.expiresAt) {
-    return errorAnswer(403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided has expired.');
-  }
-  if (!state.buckets.take(`${state.credentials.sellerId}|${state.credentials.clientId}|${operation}`, state.plans[operation])) {
-    return quotaExceeded();
-  }
+  if (!issued) return refuse('The access token you provided is revoked, malformed or invalid.');
+  if (issued.expired || ctx.clock.now() >= issued.expiresAt) return refuse('The access token you provided has expired.');
   return null;
 }
 
-/** Adds one to the stats of an operation's answers with `status`. */
-export function count(state: SandboxState, operation: string, status: number): void {
-  const key = `${operation} ${status}`;
-  state.stats.set(key, (state.stats.get(key) ?? 0) + 1);
+/** The `x-amzn-RateLimit-Limit` an operation's answers carry: its plan's rate. */
+export function rateOf(state: AmazonSandboxState, operation: AmazonOperation): number {
+  return state.plans[operation].rate;
 }

@@ -40,7 +40,8 @@ export function v0Order(order: AmazonOrder2026): Record<string, unknown> {
     OrderTotal: money(order.proceeds?.grandTotal?.amount),
     NumberOfItemsShipped: shipped,
     NumberOfItemsUnshipped: ordered - shipped,
-    PaymentMethod: method === 'CashOnDelivery' ? 'COD' : method === 'ConvenienceStore' ? 'CVS' : 'Other',
+    // An order without payment data has no PaymentMethod in v0 either.
+    PaymentMethod: method === undefined ? undefined : method === 'CashOnDelivery' ? 'COD' : method === 'ConvenienceStore' ? 'CVS' : 'Other',
     PaymentMethodDetails: method === 'CashOnDelivery' || method === 'ConvenienceStore' || method === undefined ? [] : [method],
     MarketplaceId: order.salesChannel.marketplaceId,
     ShipmentServiceLevelCategory: 'Standard',

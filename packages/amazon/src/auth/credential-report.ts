@@ -1,16 +1,7 @@
-import {
-  CredentialError,
-  describeCredential,
-  formatJst,
-  toEpochJst,
-  type CallOptions,
-  type CredentialReport,
-  type CredentialStatus,
-  type Hint,
-} from '@mallkit/core';
-import { ORDERS_V0_READ_REMOVAL_DATE } from '../endpoints.js';
+import { credentialReport, CredentialError, describeCredential, toEpochJst, type CallOptions, type CredentialReport, type CredentialStatus, type Hint } from '@mallkit/core';
 import { AMAZON_HINTS } from '../errors.js';
-import type { OperationContext } from './context.js';
+import { ORDERS_V0_READ_REMOVAL_DATE, type OrdersApiVersion } from '../options.js';
+import type { LwaAuth } from './lwa.js';
 
 const DAY = 86_400_000;
 /** Public apps must be re-authorized by the seller every 365 days (developer-docs "Renew authorizations"). */
@@ -18,35 +9,49 @@ const AUTHORIZATION_DAYS = 365;
 /** The LWA client secret must be rotated every 180 days ("Rotating your app's LWA credentials"). */
 const SECRET_DAYS = 180;
 
+/** What the report needs besides the live refresh. */
+export interface CredentialReportInput {
+  readonly auth: LwaAuth;
+  readonly shopId: string;
+  readonly now: number;
+  readonly warningDays: number;
+  readonly ordersApi: OrdersApiVersion;
+  /** When the seller authorized the app: no API returns it. */
+  readonly authorizedAt: Date | string | undefined;
+  /** When the client secret was issued: no API returns it. */
+  readonly clientSecretRotatedAt: Date | string | undefined;
+}
+
 /** `value` + `days`; a date without a time or offset (`2026-04-01`) is read as JST, as a shop writes it. */
 function plusDays(value: Date | string | undefined, days: number): Date | null {
-  if (value === undefined) return null;
-  return new Date(toEpochJst(value) + days * DAY);
+  return value === undefined ? null : new Date(toEpochJst(value) + days * DAY);
+}
+
+function notTracked(option: string): Hint[] {
+  return [
+    {
+      ja: `Amazonは有効期限をAPIで返しません。${option} を指定すると期限と残り日数を追跡できます。`,
+      en: `Amazon returns no expiry through its API: pass ${option} to track the deadline and days left.`,
+    },
+  ];
 }
 
 /**
  * checkCredentials: a live LWA refresh (it proves client id, client secret and refresh token
  * together) plus the two expiries no API returns, computed from the dates the user supplies.
  */
-export async function checkCredentials(ctx: OperationContext, warningDays: number, call: CallOptions = {}): Promise<CredentialReport> {
-  const now = ctx.client.clock.now();
+export async function amazonCredentialReport(input: CredentialReportInput, call: CallOptions): Promise<CredentialReport> {
+  const { now, warningDays } = input;
   let rejected: CredentialError | null = null;
   try {
-    await ctx.client.auth.refreshNow(call.signal);
+    await input.auth.refreshNow(call.signal);
   } catch (error) {
     if (!CredentialError.isInstance(error)) throw error;
     rejected = error;
   }
-  const { options } = ctx;
-  const failed = (name: string): boolean => rejected?.credential === name;
-  const notTracked = (option: string): Hint[] => [
-    {
-      ja: `Amazonは有効期限をAPIで返しません。${option} を指定すると期限と残り日数を追跡できます。`,
-      en: `Amazon returns no expiry through its API: pass ${option} to track the deadline and days left.`,
-    },
-  ];
+  const failed = (...names: string[]): boolean => rejected !== null && names.includes(rejected.credential);
 
-  const authorizationExpiry = plusDays(options.authorizedAt, AUTHORIZATION_DAYS);
+  const authorizationExpiry = plusDays(input.authorizedAt, AUTHORIZATION_DAYS);
   const refreshToken = describeCredential({
     name: 'refreshToken',
     label: { ja: 'リフレッシュトークン（出品者の認可、365日ごとに更新）', en: 'Refresh token (seller authorization, renewed every 365 days)' },
@@ -59,7 +64,7 @@ export async function checkCredentials(ctx: OperationContext, warningDays: numbe
     notes: authorizationExpiry ? [] : notTracked('authorizedAt'),
   });
 
-  const secretExpiry = plusDays(options.clientSecretRotatedAt, SECRET_DAYS);
+  const secretExpiry = plusDays(input.clientSecretRotatedAt, SECRET_DAYS);
   const clientSecret = describeCredential({
     name: 'clientSecret',
     label: { ja: 'LWAクライアントシークレット（180日ごとにローテーション）', en: 'LWA client secret (rotated every 180 days)' },
@@ -68,12 +73,12 @@ export async function checkCredentials(ctx: OperationContext, warningDays: numbe
     now,
     warningDays,
     renew: AMAZON_HINTS.rotateSecret,
-    ...(failed('clientSecret') || failed('clientId') ? { state: 'invalid' as const } : {}),
+    ...(failed('clientSecret', 'clientId') ? { state: 'invalid' as const } : {}),
     notes: secretExpiry ? [] : notTracked('clientSecretRotatedAt'),
   });
 
   const credentials: CredentialStatus[] = [refreshToken, clientSecret];
-  if (ctx.ordersApi === 'v0') {
+  if (input.ordersApi === 'v0') {
     credentials.push(
       describeCredential({
         name: 'ordersApiV0',
@@ -82,18 +87,9 @@ export async function checkCredentials(ctx: OperationContext, warningDays: numbe
         source: 'api',
         now,
         warningDays: Math.max(warningDays, 90),
-        renew: {
-          ja: 'ordersApi オプションを外して Orders API v2026-01-01 に移行してください。',
-          en: 'Drop the ordersApi option to move to Orders API v2026-01-01.',
-        },
+        renew: { ja: 'ordersApi オプションを外して Orders API v2026-01-01 に移行してください。', en: 'Drop the ordersApi option to move to Orders API v2026-01-01.' },
       }),
     );
   }
-  return {
-    mall: 'amazon',
-    shopId: ctx.shopId,
-    checkedAt: formatJst(now, 'iso'),
-    ok: credentials.every((c) => c.state === 'valid' || c.state === 'unknown'),
-    credentials,
-  };
+  return credentialReport('amazon', input.shopId, now, credentials);
 }

@@ -1,5 +1,4 @@
-
-/** The SP-API operations this package calls, by Amazon's operationId (v2026 reads are prefixed). */
+/** The SP-API operations this package calls, by Amazon's operationId (v0 reads are suffixed). */
 export const AMAZON_OPERATIONS = [
   'searchOrders',
   'getOrder',
@@ -11,12 +10,14 @@ export const AMAZON_OPERATIONS = [
   'confirmShipment',
 ] as const;
 
-/** One SP-API operation this package calls. */
+/** One SP-API operation this package calls (the keys of `usagePlans`). */
 export type AmazonOperation = (typeof AMAZON_OPERATIONS)[number];
 
 /** An SP-API usage plan: a token bucket refilled at `rate` requests per second, holding at most `burst`. */
 export interface UsagePlan {
+  /** Requests per second the bucket refills at. */
   readonly rate: number;
+  /** The most requests the bucket holds (sent at once after a pause). */
   readonly burst: number;
 }
 
@@ -36,21 +37,34 @@ export const AMAZON_USAGE_PLANS: Readonly<Record<AmazonOperation, UsagePlan>> = 
   confirmShipment: { rate: 2, burst: 10 },
 });
 
+/** True when `value` names an operation with a usage plan. */
+export function isAmazonOperation(value: string): value is AmazonOperation {
+  return (AMAZON_OPERATIONS as readonly string[]).includes(value);
+}
+
 /**
- * Multiplies every plan's rate by `factor` (bursts stay): tests and benchmarks run the real
+ * Multiplies every plan's rate by `factor` (bursts stay): sandboxes and benchmarks run the real
  * proportions between operations in a fraction of the time.
  */
-export function scaleUsagePlans(
-  plans: Readonly<Record<AmazonOperation, UsagePlan>>,
-  factor: number,
-): Record<AmazonOperation, UsagePlan> {
+export function scaleUsagePlans(plans: Readonly<Record<AmazonOperation, UsagePlan>>, factor: number): Record<AmazonOperation, UsagePlan> {
   if (!(Number.isFinite(factor) && factor > 0)) throw new RangeError(`scaleUsagePlans: factor must be > 0, got ${factor}`);
-  const out = {} as Record<AmazonOperation, UsagePlan>;
-  for (const operation of AMAZON_OPERATIONS) {
-    const plan = plans[operation];
-    out[operation] = { rate: plan.rate * factor, burst: plan.burst };
-  }
-  return out;
+  const scaled = {} as Record<AmazonOperation, UsagePlan>;
+  for (const operation of AMAZON_OPERATIONS) scaled[operation] = { rate: plans[operation].rate * factor, burst: plans[operation].burst };
+  return scaled;
+}
+
+/**
+ * The throttle key of one operation of one seller and app: Amazon keeps a bucket per operation, so
+ * the connector does too (`<credential key>|<operation>`).
+ */
+export function perOperation(operation: AmazonOperation): (connectorKey: string) => string {
+  return (connectorKey) => `${connectorKey}|${operation}`;
+}
+
+/** The operation a throttle key names, or null for a key of no operation. */
+export function operationOfKey(key: string): AmazonOperation | null {
+  const operation = key.slice(key.lastIndexOf('|') + 1);
+  return isAmazonOperation(operation) ? operation : null;
 }
 
 /** Reads x-amzn-RateLimit-Limit (requests per second as a decimal string); null when absent or unusable. */
