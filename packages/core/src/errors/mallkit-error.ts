@@ -73,7 +73,8 @@ function ownFields(error: object): Record<string, unknown> {
   return fields;
 }
 
-type InspectFunction = (value: unknown, options?: Record<string, unknown>) => string;
+/** The `inspect` function Node passes to a custom inspector. */
+export type InspectFunction = (value: unknown, options?: Record<string, unknown>) => string;
 
 /**
  * The base of every error mallkit throws. Identify errors with `code` or the static `isInstance`
