@@ -1,75 +1,85 @@
 import {
-  CredentialError,
-  ResponseFormatError,
-  createHttpPipeline,
-  createRedactor,
+  createMallClient,
   credentialKey,
-  defaultLogger,
-  resolveLimiter,
+  CredentialError,
+  orderIdSchema,
+  parseCallOptions,
+  parseInput,
+  parseTolerant,
   systemClock,
+  UnreadableOrderError,
   type CallOptions,
-  type HttpPipeline,
+  type Endpoint,
   type HttpRequest,
   type HttpResponse,
   type Logger,
+  type MallClient,
   type Redactor,
-  toEpochJst,
 } from '@mallkit/core';
 import type { z } from 'zod';
-import { buildOrderInfoRequest, orderInfoResponseSchema, ORDER_INFO_PATH, type YahooOrderInfo } from './api/order-info.js';
+import { ORDER_INFO_FIELD_LIST } from './api/fields.js';
 import {
-  buildOrderListRequest,
-  orderListResponseSchema,
-  ORDER_LIST_PATH,
-  type OrderListRequest,
-  type YahooOrderListEntry,
-} from './api/order-list.js';
-import {
-  buildOrderPayStatusChangeRequest,
-  buildOrderShipStatusChangeRequest,
-  buildOrderStatusChangeRequest,
-  changeResponseSchema,
-  ORDER_PAY_STATUS_CHANGE_PATH,
-  ORDER_SHIP_STATUS_CHANGE_PATH,
-  ORDER_STATUS_CHANGE_PATH,
+  orderPayStatusChangeEndpoint,
+  orderPayStatusChangeSchema,
+  orderShipStatusChangeEndpoint,
+  orderShipStatusChangeSchema,
+  orderStatusChangeEndpoint,
+  orderStatusChangeSchema,
+  type ChangeAnswer,
   type OrderPayStatusChange,
   type OrderShipStatusChange,
   type OrderStatusChange,
 } from './api/order-change.js';
-import { parseYahooXml, toWarnings, type YahooWarning } from './api/wire.js';
-import { createPublicKeySigner, type PublicKeySigner } from './auth/public-key.js';
+import { orderInfoEndpoint, orderInfoFieldsSchema, orderInfoSchema, type YahooOrderInfo } from './api/order-info.js';
+import { orderListEndpoint, orderListRequestSchema, toListEntry, type OrderListRequest, type YahooOrderListEntry } from './api/order-list.js';
+import { TOKEN_OPERATION, tokenRefreshEndpoint } from './api/token.js';
+import { toWarnings, type YahooWarning } from './api/wire.js';
+import { createPublicKeySigner } from './auth/public-key.js';
 import { createYahooSession, type YahooSession } from './auth/session.js';
-import { readTokenAnswer, tokenRequest, YCONNECT_TOKEN_URL } from './auth/yconnect.js';
-import { createYahooClassifier, TOKEN_OPERATION } from './errors.js';
-import { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
-
-/** Yahoo's documented rate: 1 request per second per API (URL). */
-export const YAHOO_DEFAULT_RATE = { limit: 1, intervalMs: 1000 } as const;
+import { toTokenSet, YCONNECT_TOKEN_URL } from './auth/yconnect.js';
+import { createYahooClassifier } from './errors.js';
+import { resolveYahooOptions, YAHOO_RATE, type ResolvedYahooOptions, type YahooConnectorOptions } from './options.js';
 
 /** One orderList page. */
 export interface OrderListPage {
+  /** How many orders the whole search matches (not the page size). */
   readonly totalCount: number;
+  /** The page's entries, with the fields asked for. */
   readonly orders: readonly YahooOrderListEntry[];
 }
 
 /** The answer of a change API: it went through, with these warnings. */
 export interface ChangeResult {
+  /** Yahoo's warnings (od91113 売上確定済み…); the change was made all the same. */
   readonly warnings: readonly YahooWarning[];
 }
+
+/** An orderInfo `<OrderInfo>` as sent, before any check: its fields depend on the `<Field>` list asked. */
+export type YahooWireOrder = Readonly<Record<string, unknown>>;
 
 /**
  * The raw Yahoo client: one method per order API, XML in and typed objects out, with auth,
  * 公開鍵 signature, throttle (1 req/s per API path), retries and the error table applied.
+ * Every input is checked before anything is sent.
  */
 export interface YahooClient {
+  /** The store account the client speaks for. */
   readonly sellerId: string;
+  /** The YConnect session: access tokens, the refresh token's expiry, the 公開鍵 verdict. */
   readonly session: YahooSession;
+  /** Masks the store's secrets (the client secret, refresh and access tokens) in any text. */
   readonly redactor: Redactor;
+  /** Where the client logs (the connector's `logger` option). */
   readonly logger: Logger;
   /** orderList (注文検索API): one page. */
   orderList(request: OrderListRequest, call?: CallOptions): Promise<OrderListPage>;
-  /** orderInfo (注文詳細API): one order, or null when Yahoo has no such order. `fields` defaults to the catalogue. */
-  orderInfo(orderId: string, call?: CallOptions, fields?: string): Promise<YahooOrderInfo | null>;
+  /**
+   * orderInfo (注文詳細API) with the whole field catalogue: the order, or null when Yahoo has none.
+   * An order that does not have the documented shape throws UnreadableOrderError.
+   */
+  orderInfo(orderId: string, call?: CallOptions): Promise<YahooOrderInfo | null>;
+  /** orderInfo with your own `<Field>` list (≤ 10,000 bytes): the order as sent, unchecked, or null. */
+  orderInfoFields(orderId: string, fields: readonly string[], call?: CallOptions): Promise<YahooWireOrder | null>;
   /** orderStatusChange (注文ステータス変更API). */
   orderStatusChange(change: OrderStatusChange, call?: CallOptions): Promise<ChangeResult>;
   /** orderShipStatusChange (出荷ステータス変更API). */
@@ -78,63 +88,59 @@ export interface YahooClient {
   orderPayStatusChange(change: OrderPayStatusChange, call?: CallOptions): Promise<ChangeResult>;
 }
 
-/** Creates the raw client. The public key and its version are validated here, before anything is sent. */
-export function createYahooClient(options: YahooConnectorOptions): YahooClient {
-  const signer: PublicKeySigner | null = createPublicKeySigner(options.publicKey, options.publicKeyVersion);
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? defaultLogger;
-  const redactor = createRedactor([options.clientSecret, options.refreshToken]);
-  const storeKey = credentialKey('yahoo', options.clientId, options.sellerId);
-  const baseUrl = options.baseUrl ?? (options.sellerId.startsWith('snbx-') ? YAHOO_TEST_BASE_URL : YAHOO_PRODUCTION_BASE_URL);
-  const tokenUrl = options.tokenUrl ?? YCONNECT_TOKEN_URL;
-  const sellerId = options.sellerId;
-  // The signature carries the time; the connector's clock keeps it in step with a sandbox's.
-  const signatureHeaders = (): Record<string, string> => (signer ? signer.headers(sellerId, clock.now() / 1000) : {});
+/** The client and what the connector shares with it: core's mall client (clock, logger, redactor), the checked options. */
+export interface YahooClientParts {
+  readonly client: YahooClient;
+  readonly mallClient: MallClient;
+  readonly options: ResolvedYahooOptions;
+  /** orderInfo for the reader: the orders of the answer as sent (0 or 1), checked one by one later. */
+  readOrderInfo(orderId: string, fields: string, call: CallOptions): Promise<readonly unknown[]>;
+}
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Builds the client and the parts the connector uses. The options and the public key are checked here. */
+export function createYahooClientParts(userOptions: YahooConnectorOptions): YahooClientParts {
+  const options = resolveYahooOptions(userOptions);
+  const { sellerId } = options;
+  const signer = createPublicKeySigner(userOptions.publicKey, userOptions.publicKeyVersion);
+  const storeKey = credentialKey('yahoo', options.clientId, sellerId);
+  const tokenEndpoint = tokenRefreshEndpoint(userOptions.tokenUrl ?? YCONNECT_TOKEN_URL, options.clientId, options.clientSecret);
+  const clock = userOptions.clock ?? systemClock;
   const tokenUsed = new WeakMap<HttpRequest, string>();
+  let warnedUnsigned = false;
 
   const session = createYahooSession({
     cacheKey: storeKey,
     refreshToken: options.refreshToken,
-    authorizedAt: options.authorizedAt === undefined ? null : toEpochJst(options.authorizedAt),
+    authorizedAt: options.authorizedAt,
     signed: signer !== null,
     clock,
-    ...(options.tokenStore ? { store: options.tokenStore } : {}),
-    ...(options.onRefresh ? { onRefresh: options.onRefresh } : {}),
-    onSecret: (value) => redactor.add(value),
-    async refresh(refreshToken, signal) {
-      const { body, headers } = tokenRequest(options.clientId, options.clientSecret, { grant_type: 'refresh_token', refresh_token: refreshToken });
-      const response = await pipeline.send(
-        // Safe to repeat: Yahoo keeps the refresh token string across refreshes.
-        { operation: TOKEN_OPERATION, method: 'POST', path: tokenUrl, body, headers, idempotent: true, limiterKey: `${storeKey}:token` },
-        signal ? { signal } : {},
-      );
-      const tokens = readTokenAnswer(response.json(), clock.now());
-      if (!tokens) throw new ResponseFormatError('yahoo token.refresh: no access_token', { mall: 'yahoo', operation: TOKEN_OPERATION });
-      return tokens;
-    },
+    ...(userOptions.tokenStore ? { store: userOptions.tokenStore } : {}),
+    ...(userOptions.onRefresh ? { onRefresh: userOptions.onRefresh } : {}),
+    onSecret: (value) => mallClient.redactor.add(value),
+    refresh: async (refreshToken, signal) => toTokenSet(await mallClient.call(tokenEndpoint, refreshToken, signal ? { signal } : {}), clock.now()),
   });
 
-  // Declared after the session: the session's refresh only runs once a request is under way.
-  const pipeline: HttpPipeline = createHttpPipeline({
+  // The signature carries the time: the connector's clock keeps it in step with a sandbox's.
+  const signature = (): Record<string, string> => (signer ? signer.headers(sellerId, clock.now() / 1000) : {});
+
+  const mallClient: MallClient = createMallClient({
     mall: 'yahoo',
-    baseUrl,
-    limiter: resolveLimiter(options.rateLimit, YAHOO_DEFAULT_RATE),
+    options: userOptions,
+    baseUrl: options.baseUrl,
+    secrets: [options.clientSecret, options.refreshToken],
     limiterKey: storeKey,
-    redactor,
-    classify: createYahooClassifier(redactor.text),
-    clock,
-    logger,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
+    defaultRate: YAHOO_RATE,
+    classify: createYahooClassifier((text) => mallClient.redactor.text(text)),
     async authorize(request, signal) {
       // Integrators also sign the refresh; it is harmless and may matter for the 4-week session.
-      if (request.operation === TOKEN_OPERATION) return signatureHeaders();
+      if (request.operation === TOKEN_OPERATION) return signature();
       const accessToken = await session.tokens.get(signal);
       tokenUsed.set(request, accessToken);
-      return { Authorization: `Bearer ${accessToken}`, ...signatureHeaders() };
+      return { Authorization: `Bearer ${accessToken}`, ...signature() };
     },
     async onCredentialRejected(error, request) {
       // Only an expired access token is cured by a refresh; px-04102 and the rest need the shop.
@@ -144,81 +150,86 @@ export function createYahooClient(options: YahooConnectorOptions): YahooClient {
       await session.tokens.get();
       return true;
     },
+    onAnswer(response: HttpResponse, request: HttpRequest) {
+      if (request.operation === TOKEN_OPERATION) return;
+      session.clearRejection('refreshToken');
+      session.clearRejection('accessToken');
+      if (!session.observeAuthorizeStatus(response.headers.get('x-sws-authorize-status')) || warnedUnsigned) return;
+      warnedUnsigned = true;
+      const verdict = session.publicKey;
+      mallClient.logger.warn(
+        'yahoo: 公開鍵認証 was not accepted (X-SWS-Authorize-Status is not "authorized"): the session is now limited to 12 hours. Check the public key and its version in ストアクリエイターPro 「設定 > 暗号鍵管理」.',
+        { operation: request.operation, authorizeStatus: verdict.status === 'rejected' ? verdict.value : null },
+      );
+    },
   });
 
-  const warnedStatus = { value: false };
-  async function send<S extends z.ZodType>(operation: string, path: string, body: string, schema: S, call: CallOptions, idempotent: boolean): Promise<z.output<S>> {
-    let response: HttpResponse;
+  /** Sends one endpoint call (its call options checked first); a refused credential is remembered for the credential report. */
+  async function send<Input, Answer>(endpoint: Endpoint<Input, Answer>, input: Input, call: CallOptions = {}): Promise<Answer> {
+    const checked = parseCallOptions(call, { mall: 'yahoo', operation: endpoint.operation });
     try {
-      response = await pipeline.send(
-        {
-          operation,
-          method: 'POST',
-          path,
-          body,
-          headers: { 'Content-Type': 'application/xml; charset=UTF-8' },
-          idempotent,
-          // Yahoo's limit is per API URL: each path gets its own 1 req/s budget.
-          limiterKey: `${storeKey}:${path}`,
-        },
-        call,
-      );
+      return await mallClient.call(endpoint, input, checked);
     } catch (error) {
       if (CredentialError.isInstance(error)) session.reject(error);
       throw error;
     }
-    session.clearRejection('refreshToken');
-    session.clearRejection('accessToken');
-    if (session.observeAuthorizeStatus(response.headers.get('x-sws-authorize-status')) && !warnedStatus.value) {
-      warnedStatus.value = true;
-      const verdict = session.publicKey;
-      logger.warn(
-        'yahoo: 公開鍵認証 was not accepted (X-SWS-Authorize-Status is not "authorized"): the session is now limited to 12 hours. Check the public key and its version in ストアクリエイターPro 「設定 > 暗号鍵管理」.',
-        { operation, authorizeStatus: verdict.status === 'rejected' ? verdict.value : null },
-      );
-    }
-    const parsed = schema.safeParse(response.parsed(parseYahooXml));
-    if (!parsed.success) {
-      throw new ResponseFormatError(`yahoo ${operation}: the answer does not have the documented shape (${parsed.error.issues[0]?.message ?? 'invalid'})`, {
-        mall: 'yahoo',
-        operation,
-        httpStatus: response.status,
-        requestId: response.requestId,
-        excerpt: redactor.text(response.text.slice(0, 300)),
-      });
-    }
-    return parsed.data;
   }
 
-  const change = async (operation: string, path: string, body: string, call: CallOptions): Promise<ChangeResult> => {
-    const answer = await send(operation, path, body, changeResponseSchema, call, false);
-    const result = typeof answer.ResultSet === 'object' ? answer.ResultSet.Result : undefined;
-    return { warnings: toWarnings(result?.Warning) };
+  const readOrderInfo = async (orderId: string, fields: string, call: CallOptions): Promise<readonly unknown[]> => {
+    const answer = await send(orderInfoEndpoint, { sellerId, orderId, fields }, call);
+    return answer.ResultSet.Result?.OrderInfo ?? [];
   };
 
-  return {
+  const check = <S extends z.ZodType>(schema: S, input: unknown, root: string, operation: string): z.output<S> =>
+    parseInput(schema, input, root, { mall: 'yahoo', operation });
+
+  const change = async <T extends { readonly operationUser?: string | undefined }>(
+    endpoint: Endpoint<{ sellerId: string; change: T }, ChangeAnswer>,
+    input: T,
+    call: CallOptions | undefined,
+  ): Promise<ChangeResult> => {
+    const withUser = input.operationUser !== undefined || options.operationUser === undefined ? input : { ...input, operationUser: options.operationUser };
+    const answer = await send(endpoint, { sellerId, change: withUser }, call);
+    return { warnings: toWarnings(answer.ResultSet.Result?.Warning) };
+  };
+
+  const client: YahooClient = {
     sellerId,
     session,
-    redactor,
-    logger,
-    async orderList(request, call = {}) {
-      const answer = await send('orderList', ORDER_LIST_PATH, buildOrderListRequest(sellerId, request), orderListResponseSchema, call, true);
-      const search = answer.Result.Search;
-      return { totalCount: Number(search?.TotalCount ?? '0'), orders: search?.OrderInfo ?? [] };
+    redactor: mallClient.redactor,
+    logger: mallClient.logger,
+    async orderList(request, call) {
+      const search = check(orderListRequestSchema, request, 'request', 'orderList');
+      const answer = await send(orderListEndpoint, { sellerId, search }, call);
+      const found = answer.Result.Search;
+      return { totalCount: Number(found?.TotalCount ?? '0'), orders: (found?.OrderInfo ?? []).filter(isRecord).map(toListEntry) };
     },
-    async orderInfo(orderId, call = {}, fields) {
-      const answer = await send('orderInfo', ORDER_INFO_PATH, buildOrderInfoRequest(sellerId, orderId, fields), orderInfoResponseSchema, call, true);
-      return answer.ResultSet.Result?.OrderInfo?.[0] ?? null;
+    async orderInfo(orderId, call = {}) {
+      const [wire] = await readOrderInfo(check(orderIdSchema, orderId, 'orderId', 'orderInfo'), ORDER_INFO_FIELD_LIST, call);
+      if (wire === undefined) return null;
+      const parsed = parseTolerant(orderInfoSchema, wire);
+      if (parsed.success) return parsed.data;
+      throw new UnreadableOrderError(`yahoo orderInfo: order ${orderId} does not have the documented shape`, {
+        mall: 'yahoo',
+        operation: 'orderInfo',
+        orderId,
+        excerpt: mallClient.redactor.text(JSON.stringify(wire).slice(0, 300)),
+      });
     },
-    orderStatusChange: (input, call = {}) =>
-      change('orderStatusChange', ORDER_STATUS_CHANGE_PATH, buildOrderStatusChangeRequest(sellerId, withUser(input, options.operationUser)), call),
-    orderShipStatusChange: (input, call = {}) =>
-      change('orderShipStatusChange', ORDER_SHIP_STATUS_CHANGE_PATH, buildOrderShipStatusChangeRequest(sellerId, withUser(input, options.operationUser)), call),
-    orderPayStatusChange: (input, call = {}) =>
-      change('orderPayStatusChange', ORDER_PAY_STATUS_CHANGE_PATH, buildOrderPayStatusChangeRequest(sellerId, withUser(input, options.operationUser)), call),
+    async orderInfoFields(orderId, fields, call = {}) {
+      const list = check(orderInfoFieldsSchema, fields, 'fields', 'orderInfo').join(',');
+      const [wire] = await readOrderInfo(check(orderIdSchema, orderId, 'orderId', 'orderInfo'), list, call);
+      return isRecord(wire) ? wire : null;
+    },
+    orderStatusChange: async (input, call) => change(orderStatusChangeEndpoint, check(orderStatusChangeSchema, input, 'change', 'orderStatusChange'), call),
+    orderShipStatusChange: async (input, call) => change(orderShipStatusChangeEndpoint, check(orderShipStatusChangeSchema, input, 'change', 'orderShipStatusChange'), call),
+    orderPayStatusChange: async (input, call) => change(orderPayStatusChangeEndpoint, check(orderPayStatusChangeSchema, input, 'change', 'orderPayStatusChange'), call),
   };
+
+  return { client, mallClient, options, readOrderInfo };
 }
 
-function withUser<T extends { readonly operationUser?: string }>(input: T, user: string | undefined): T {
-  return input.operationUser !== undefined || user === undefined ? input : { ...input, operationUser: user };
+/** Creates the raw client. The options, the public key and its version are checked here, before anything is sent. */
+export function createYahooClient(options: YahooConnectorOptions): YahooClient {
+  return createYahooClientParts(options).client;
 }

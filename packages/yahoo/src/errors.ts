@@ -9,12 +9,15 @@ import {
   RateLimitError,
   ResponseFormatError,
   XmlParseError,
+  xmlReader,
+  type ErrorClassifier,
   type HttpRequest,
   type HttpResponse,
   type Hint,
   type MallkitError,
 } from '@mallkit/core';
-import { parseYahooXml } from './api/wire.js';
+import { TOKEN_OPERATION } from './api/token.js';
+import { YAHOO_XML } from './api/wire.js';
 import { classifyTokenAnswer } from './auth/yconnect.js';
 
 /*
@@ -23,9 +26,6 @@ import { classifyTokenAnswer } from './auth/yconnect.js';
  * `<ResultSet ng="1">` with `Result/Status=NG`, and OAuth failures marked by WWW-Authenticate.
  * Warnings (`Result/Warning`) are successes and are not handled here.
  */
-
-/** Operation name of the token refresh, which answers JSON, not XML. */
-export const TOKEN_OPERATION = 'token.refresh';
 
 /** Hints, one per situation the shop can act on. */
 export const HINTS = {
@@ -61,7 +61,65 @@ export const HINTS = {
     ja: '注文の状態が変更を許しません(不正注文審査中・キャンセル済み・読み取り専用など)。ストアクリエイターProで注文を確認してください。',
     en: 'The order state does not allow this change (fraud review, cancelled, read-only…). Check the order in Store Creator Pro.',
   },
+  renewPublicKey: {
+    ja: 'ストアクリエイターPro「設定 > 暗号鍵管理」で公開鍵を再発行(有効期限1年)し、新しい公開鍵とバージョンを設定してください。',
+    en: 'Issue a new public key in Store Creator Pro (設定 > 暗号鍵管理; keys last one year) and set the new key and version.',
+  },
+  noPublicKey: {
+    ja: '公開鍵認証が未設定のため、受注アクセスキーは12時間で失効します。公開鍵を設定すると最大4週間になります。',
+    en: 'No public key is set: the order-API session expires after 12 hours. With 公開鍵認証 it lasts up to 4 weeks.',
+  },
+  clientSecret: {
+    ja: '「アプリケーションの管理」でClient IDとシークレットを確認してください。',
+    en: 'Check the Client ID and secret in the developer dashboard.',
+  },
+  publicKeyLifetime: { ja: '公開鍵の有効期限は1年です。', en: 'Public keys are valid for one year.' },
 } as const satisfies Record<string, Hint>;
+
+/** Why a write is refused before it is sent, from the order's state (see mapping/writes.ts). */
+export type WriteRefusal =
+  | { readonly reason: 'fraud_review'; readonly fraudHoldStatus: string }
+  | { readonly reason: 'read_only' }
+  | { readonly reason: 'cancelled' }
+  | { readonly reason: 'completed' };
+
+function refusalHint(refusal: WriteRefusal): Hint {
+  switch (refusal.reason) {
+    case 'fraud_review':
+      return {
+        ja: `不正注文審査中の注文です(FraudHoldStatus=${refusal.fraudHoldStatus})。キャンセル以外の操作はできません。審査の結果を待ってください。`,
+        en: `the order is under fraud review (FraudHoldStatus=${refusal.fraudHoldStatus}): only cancellation is allowed until the review ends`,
+      };
+    case 'read_only':
+      return {
+        ja: '注文後10分間の読み取り専用の注文です(購入者がキャンセルできる期間)。10分後に再実行してください。',
+        en: 'the order is read-only for its first 10 minutes (the buyer may still cancel): try again later',
+      };
+    case 'cancelled':
+      return { ja: 'キャンセル済みの注文です。', en: 'the order is cancelled' };
+    case 'completed':
+      return { ja: '完了済みの注文です。', en: 'the order is already completed' };
+  }
+}
+
+/**
+ * The error of a write refused locally: Yahoo allows only cancellation on an order under fraud
+ * review and nothing on a read-only one, and would answer a vague NG; the OMS gets a clear
+ * OrderStateError naming the order and what to do instead.
+ */
+export function refusedWrite(orderId: string, operation: string, refusal: WriteRefusal): OrderStateError {
+  const hint = refusalHint(refusal);
+  return new OrderStateError(`yahoo ${operation}: order ${orderId}: ${hint.en}`, { mall: 'yahoo', operation, orderId, mallCode: null, hint });
+}
+
+/** The error for an order Yahoo does not have (orderInfo answered none). */
+export function noSuchOrder(orderId: string, operation: string): NotFoundError {
+  return new NotFoundError(`yahoo ${operation}: no such order: ${orderId}`, {
+    mall: 'yahoo',
+    operation,
+    hint: { ja: `注文番号を確認してください: ${orderId}`, en: `Check the order id: ${orderId}` },
+  });
+}
 
 interface ParsedError {
   readonly code: string | null;
@@ -114,11 +172,8 @@ function describe(error: ParsedError | null, status: number): string {
   return error.code ? `${error.code}: ${error.message}` : error.message || `HTTP ${status}`;
 }
 
-/**
- * The table itself, for an answer already read. Exported for tests: `classifyYahooAnswer` is what
- * the pipeline uses.
- */
-export function classifyReading(
+/** The table itself, for an answer already read. */
+function classifyReading(
   response: Pick<HttpResponse, 'status' | 'headers' | 'requestId'>,
   operation: string,
   reading: Reading,
@@ -163,52 +218,43 @@ export function classifyReading(
       ? new OrderStateError(message, { ...withCode, hint: HINTS.orderState })
       : new InvalidRequestError(message, { ...withCode, hint: HINTS.invalidRequest });
   }
-  if (!reading.known) return new ResponseFormatError(`yahoo ${operation}: unexpected answer (HTTP ${status})`, base);
   return null;
 }
 
-function formatError(response: HttpResponse, operation: string, cause: unknown, redact: (text: string) => string): MallkitError {
-  return new ResponseFormatError(`yahoo ${operation}: the answer (HTTP ${response.status}) is not readable XML`, {
-    mall: 'yahoo',
-    operation,
-    httpStatus: response.status,
-    requestId: response.requestId,
-    excerpt: redact(response.text.slice(0, 300)),
-    cause,
-  });
-}
+/** The same parse function as the answer reader's, so that an answer is parsed once. */
+const readYahooXml = xmlReader(YAHOO_XML);
 
 /**
- * Creates the pipeline's classifier: Yahoo's table for the order APIs, the OAuth table for the
+ * Creates the connector's error table: Yahoo's table for the order APIs, the OAuth table for the
  * token endpoint. `redact` masks the connector's secrets in messages before any error is built.
  */
-export function createYahooClassifier(redact: (text: string) => string): (response: HttpResponse, request: HttpRequest) => MallkitError | null | undefined {
+export function createYahooClassifier(redact: (text: string) => string): ErrorClassifier {
   return (response, request) => classifyYahooAnswer(response, request, redact);
 }
 
-/** Classifies one answer (see {@link createYahooClassifier}). */
-export function classifyYahooAnswer(
-  response: HttpResponse,
-  request: HttpRequest,
-  redact: (text: string) => string = (value) => value,
-): MallkitError | null | undefined {
+/*
+ * A successful answer the table cannot read (an HTML page with status 200, a body cut short, an
+ * unknown root) is left to the kit's answer reader: it throws inside the attempt, so that a read is
+ * retried and a write becomes an unknown outcome that is read back.
+ */
+function classifyYahooAnswer(response: HttpResponse, request: HttpRequest, redact: (text: string) => string): MallkitError | null | undefined {
   if (request.operation === TOKEN_OPERATION) {
-    return classifyTokenAnswer(response.status, response.text, { operation: request.operation, grant: 'refresh_token', requestId: response.requestId, redact });
+    const error = classifyTokenAnswer(response.status, response.text, { operation: request.operation, grant: 'refresh_token', requestId: response.requestId, redact });
+    return response.ok && ResponseFormatError.isInstance(error) ? null : error;
   }
+  // HTML error pages (maintenance, gateways) and empty bodies: the status decides. The body is not
+  // echoed: an HTML page says nothing the status does not, and may quote the request.
+  const unknown: Reading = { known: false, error: null, ng: false };
   const body = response.text.trim();
   const looksXml = body.startsWith('<') && !/^<(!doctype\s+)?html/i.test(body);
-  if (!looksXml) {
-    if (response.ok) return formatError(response, request.operation, null, redact);
-    // HTML error pages (maintenance, gateways) and empty bodies: the status decides.
-    // The body is not echoed: an HTML page says nothing the status does not, and may quote the request.
-    return classifyReading(response, request.operation, { known: false, error: null, ng: false }, redact);
-  }
+  if (!looksXml) return response.ok ? null : classifyReading(response, request.operation, unknown, redact);
   let document: unknown;
   try {
-    document = response.parsed(parseYahooXml);
+    document = response.parsed(readYahooXml);
   } catch (cause) {
-    if (!response.ok && cause instanceof XmlParseError) return classifyReading(response, request.operation, { known: false, error: null, ng: false }, redact);
-    return formatError(response, request.operation, cause, redact);
+    if (cause instanceof XmlParseError) return response.ok ? null : classifyReading(response, request.operation, unknown, redact);
+    throw cause;
   }
-  return classifyReading(response, request.operation, read(document), redact);
+  const reading = read(document);
+  return response.ok && !reading.known ? null : classifyReading(response, request.operation, reading, redact);
 }

@@ -5,8 +5,24 @@
  * @packageDocumentation
  */
 export { createYahooConnector, YAHOO_CAPABILITIES, type YahooConnector } from './connector.js';
-export { createYahooClient, YAHOO_DEFAULT_RATE, type YahooClient, type OrderListPage, type ChangeResult } from './client.js';
+export { createYahooClient, type YahooClient, type OrderListPage, type ChangeResult, type YahooWireOrder } from './client.js';
 export { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
+export type { YahooMapperOverrides } from './mapping/codes.js';
+export type { YahooOrder } from './mapping/order.js';
+export type {
+  YahooOrderInfo,
+  YahooOrderItem,
+  YahooItemOption,
+  YahooOrderPay,
+  YahooOrderShip,
+  YahooOrderDetail,
+  YahooOrderSeller,
+  YahooOrderBuyer,
+  YahooOrderFields,
+} from './api/order-info.js';
+export type { YahooOrderListEntry, OrderListCondition, OrderListRequest } from './api/order-list.js';
+export type { OrderStatusChange, OrderShipStatusChange, OrderPayStatusChange, OrderStatusValue } from './api/order-change.js';
+export type { YahooWarning, TextFields } from './api/wire.js';
 export {
   buildAuthorizationUrl,
   exchangeAuthorizationCode,
@@ -21,19 +37,4 @@ export {
   type YConnectTokenSet,
 } from './auth/yconnect.js';
 export { createPkcePair, createState, pkceChallenge, type PkcePair } from './auth/pkce.js';
-export { createPublicKeySigner, parsePublicKey, type PublicKeySigner } from './auth/public-key.js';
-export { SIGNED_SESSION_MS, UNSIGNED_SESSION_MS, type PublicKeyVerdict, type YahooSession } from './auth/session.js';
-export { HINTS as YAHOO_HINTS, classifyYahooAnswer, createYahooClassifier } from './errors.js';
-export { orderInfoSchema, orderItemSchema, type YahooOrderInfo, type YahooOrderItem } from './api/order-info.js';
-export { orderListEntrySchema, type YahooOrderListEntry, type OrderListCondition, type OrderListRequest } from './api/order-list.js';
-export {
-  buildOrderStatusChangeRequest,
-  buildOrderShipStatusChangeRequest,
-  buildOrderPayStatusChangeRequest,
-  type OrderStatusChange,
-  type OrderShipStatusChange,
-  type OrderPayStatusChange,
-  type OrderStatusValue,
-} from './api/order-change.js';
-export type { YahooWarning } from './api/wire.js';
-export * from './mapping.js';
+export type { PublicKeyVerdict, YahooSession } from './auth/session.js';

@@ -1,10 +1,13 @@
-import type { ConnectorOptions, StoredToken, TokenStore } from '@mallkit/core';
+import { controlCharacterIn, parseInput, toEpochJst, type ConnectorOptions, type RateLimit, type StoredToken, type TokenStore } from '@mallkit/core';
+import { z } from 'zod';
 import type { YahooMapperOverrides } from './mapping/codes.js';
 
 /** Production root of the order APIs. */
 export const YAHOO_PRODUCTION_BASE_URL = 'https://circus.shopping.yahooapis.jp/ShoppingWebService/V1/';
 /** Test-environment root (test stores, seller ids starting with `snbx-`). */
 export const YAHOO_TEST_BASE_URL = 'https://test.circus.shopping.yahooapis.jp/ShoppingWebService/V1/';
+/** Yahoo's documented rate: 1 request per second per API URL (the connector keeps one budget per path). */
+export const YAHOO_RATE: RateLimit = { limit: 1, intervalMs: 1000 };
 
 /** Options of {@link createYahooConnector}: the store's credentials plus the common connector options. */
 export interface YahooConnectorOptions extends ConnectorOptions {
@@ -42,4 +45,69 @@ export interface YahooConnectorOptions extends ConnectorOptions {
   readonly includeFraudHeld?: boolean;
   /** Overrides of the built-in code tables (変換設定). */
   readonly mappers?: YahooMapperOverrides;
+}
+
+/** A credential value: it travels in headers and XML, where a control character breaks the request. */
+const credential = z
+  .string('must be a string')
+  .trim()
+  .min(1, 'must not be empty')
+  .max(4_096)
+  .refine((value) => controlCharacterIn(value) === null, 'contains a control character (a line break pasted with it?)');
+
+const dateOption = z.union([z.date(), z.string(), z.number()]).refine((value) => {
+  try {
+    return Number.isFinite(toEpochJst(value));
+  } catch {
+    return false;
+  }
+}, 'must be a Date, epoch milliseconds or a date string such as 2026-11-22T10:00:00+09:00');
+
+const optionsSchema = z.looseObject({
+  sellerId: credential.pipe(z.string().max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be the store account (letters, digits, - and _)')),
+  clientId: credential,
+  clientSecret: credential,
+  refreshToken: credential,
+  authorizedAt: dateOption.optional(),
+  publicKeyExpiresAt: dateOption.optional(),
+  operationUser: z
+    .string()
+    .max(120, 'must be at most 120 characters (Yahoo\'s limit)')
+    .refine((value) => controlCharacterIn(value) === null, 'must be one line of text')
+    .optional(),
+  tokenUrl: z.url().optional(),
+  baseUrl: z.url().optional(),
+});
+
+/** The options after the checks, with Yahoo's defaults resolved. */
+export interface ResolvedYahooOptions {
+  readonly sellerId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  readonly baseUrl: string;
+  readonly authorizedAt: number | null;
+  readonly publicKeyExpiresAt: number | null;
+  readonly includeFraudHeld: boolean;
+  readonly operationUser: string | undefined;
+}
+
+/**
+ * Checks the credential options before anything is sent (ValidationError naming the option) and
+ * resolves the defaults: `snbx-` test stores go to the test host, as the official samples do.
+ */
+export function resolveYahooOptions(options: YahooConnectorOptions): ResolvedYahooOptions {
+  const parsed = parseInput(optionsSchema, options, '', { mall: 'yahoo', operation: 'createYahooConnector' });
+  const at = (value: Date | string | number | undefined): number | null => (value === undefined ? null : toEpochJst(value));
+  return {
+    sellerId: parsed.sellerId,
+    clientId: parsed.clientId,
+    clientSecret: parsed.clientSecret,
+    refreshToken: parsed.refreshToken,
+    baseUrl: parsed.baseUrl ?? (parsed.sellerId.startsWith('snbx-') ? YAHOO_TEST_BASE_URL : YAHOO_PRODUCTION_BASE_URL),
+    authorizedAt: at(parsed.authorizedAt),
+    publicKeyExpiresAt: at(parsed.publicKeyExpiresAt),
+    includeFraudHeld: options.includeFraudHeld ?? true,
+    operationUser: parsed.operationUser === '' ? undefined : parsed.operationUser,
+  };
 }

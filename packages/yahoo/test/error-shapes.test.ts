@@ -1,8 +1,6 @@
 import { CredentialError, InvalidRequestError, OrderStateError, PermissionError, ResponseFormatError } from '@mallkit/core';
-import { generateSeedOrders } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildOrderStatusChangeRequest } from '../src/index.js';
-import { setup, type Setup } from './harness.js';
+import { failure, seeds, setup, type Setup } from './harness.js';
 
 /*
  * Yahoo's error shapes that the sandbox does not produce on its own, injected verbatim: the
@@ -12,20 +10,8 @@ import { setup, type Setup } from './harness.js';
 const DECL = "<?xml version='1.0' encoding='UTF-8' ?>";
 
 function seedOne(env: Setup): string {
-  const [seed] = generateSeedOrders({ count: 1, seed: 21, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' }).map((s) => ({
-    ...s,
-    flags: { ...s.flags, fraudReview: false, buyerMayCancel: false },
-  }));
+  const [seed] = seeds(1, 21).map((s) => ({ ...s, flags: { ...s.flags, buyerMayCancel: false } }));
   return env.sandbox.seed(seed ? [seed] : [])[0]?.id ?? '';
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe('the error table, by answer shape', () => {
@@ -110,18 +96,16 @@ describe('the error table, by answer shape', () => {
 });
 
 describe('orderStatusChange body for a cancellation', () => {
-  it('puts CancelReason and CancelReasonDetail under Order (the doc typo "Oeder" is not copied)', () => {
-    expect(
-      buildOrderStatusChangeRequest('mystore', {
-        orderId: 'mystore-10000001',
-        orderStatus: '4',
-        cancelReason: '230',
-        cancelReasonDetail: '在庫切れのため & 入荷未定',
-        operationUser: '担当者',
-      }),
-    ).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Req><Target><OrderId>mystore-10000001</OrderId><IsPointFix>true</IsPointFix><OperationUser>担当者</OperationUser></Target>' +
-        '<Order><OrderStatus>4</OrderStatus><CancelReason>230</CancelReason><CancelReasonDetail>在庫切れのため &amp; 入荷未定</CancelReasonDetail></Order><SellerId>mystore</SellerId></Req>',
+  let env: Setup;
+  afterEach(() => env.close());
+
+  it('puts CancelReason and CancelReasonDetail under Order (the doc typo "Oeder" is not copied), escaped', async () => {
+    env = setup(undefined, { operationUser: '担当者' });
+    const id = seedOne(env);
+    await env.connector.client.orderStatusChange({ orderId: id, orderStatus: '4', cancelReason: '230', cancelReasonDetail: '在庫切れのため & 入荷未定' });
+    expect(env.sandbox.kit.log.filter({ operation: 'orderStatusChange' })[0]?.bodyText).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?><Req><Target><OrderId>${id}</OrderId><IsPointFix>true</IsPointFix><OperationUser>担当者</OperationUser></Target>` +
+        '<Order><OrderStatus>4</OrderStatus><CancelReason>230</CancelReason><CancelReasonDetail>在庫切れのため &amp; 入荷未定</CancelReasonDetail></Order><SellerId>snbx-mallkit</SellerId></Req>',
     );
   });
 });

@@ -1,10 +1,9 @@
-import { captureOutput, createSandboxClock, startSandboxServer } from '@mallkit/core/testing';
-import { createYahooConnector, type YahooConnector } from '../src/index.js';
-import type { YahooConnectorOptions } from '../src/options.js';
+import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { createYahooConnector, type YahooConnector, type YahooConnectorOptions } from '../src/index.js';
 import { createYahooSandbox, type YahooSandbox } from '../src/testing/index.js';
 
-/** The scaled rate tests run at: the sandbox enforces it and the connector keeps to it. */
-export const TEST_RATE = { limit: 50, intervalMs: 1000 } as const;
+/** How much faster than Yahoo's 1 request/s per path the tests run: the sandbox enforces it, the connector keeps to it. */
+export const RATE_SCALE = 100;
 
 /** A sandbox, an msw server and a connector on them, with everything the connector logs captured. */
 export interface Setup {
@@ -12,35 +11,50 @@ export interface Setup {
   readonly connector: YahooConnector;
   readonly refreshToken: string;
   readonly captured: string[];
-  readonly secrets: string[];
+  readonly secrets: readonly string[];
   close(): void;
 }
 
-/** Starts a sandbox at `now` and a connector on it (public key configured unless told otherwise). */
+/** Starts a sandbox at `now` and a connector on it (public key configured unless `signed: false`). */
 export function setup(now: Date | string = '2026-11-22T10:00:00+09:00', overrides: Partial<YahooConnectorOptions> & { signed?: boolean } = {}): Setup {
   const clock = createSandboxClock(now);
-  const sandbox = createYahooSandbox({ clock, qps: TEST_RATE });
+  const sandbox = createYahooSandbox({ clock, rateScale: RATE_SCALE });
   const server = startSandboxServer(sandbox.handlers);
-  const { publicKey, publicKeyVersion, ...credentials } = sandbox.connectorCredentials();
-  const { refreshToken } = credentials;
+  const { publicKey, publicKeyVersion, ...connection } = sandbox.connectorOptions();
   const { logger, hooks, lines: captured } = captureOutput();
   const { signed = true, ...rest } = overrides;
   const connector = createYahooConnector({
-    ...credentials,
+    ...connection,
     ...(signed ? { publicKey, publicKeyVersion } : {}),
     clock,
-    rateLimit: TEST_RATE,
     retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false },
     logger,
     hooks,
     ...rest,
   });
-  return {
-    sandbox,
-    connector,
-    refreshToken,
-    captured,
-    secrets: [sandbox.clientSecret, refreshToken],
-    close: () => server.close(),
-  };
+  return { sandbox, connector, refreshToken: sandbox.refreshToken, captured, secrets: sandbox.secrets, close: () => server.close() };
+}
+
+/** Seed orders between 10 and 20 November 2026, none under fraud review. */
+export function seeds(count: number, seed: number, keep: (order: SeedOrder) => boolean = () => true): SeedOrder[] {
+  return generateSeedOrders({ count, seed, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' })
+    .filter(keep)
+    .map((order) => ({ ...order, flags: { ...order.flags, fraudReview: false } }));
+}
+
+/** Drains an async iterable. */
+export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of source) out.push(item);
+  return out;
+}
+
+/** The error a promise rejects with; fails when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error,
+  );
 }

@@ -1,15 +1,13 @@
 import { constants, privateDecrypt } from 'node:crypto';
-import { InvalidRequestError } from '@mallkit/core';
-import { generateSeedOrders } from '@mallkit/core/testing';
+import { ValidationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxKeyPair } from '../src/testing/keys.js';
-import { setup, type Setup } from './harness.js';
+import { seeds, setup, type Setup } from './harness.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 
 function seedOne(env: Setup, status: 'pending_confirmation' | 'confirmed' = 'pending_confirmation'): string {
-  const seeds = generateSeedOrders({ count: 40, seed: 7, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' });
-  const adapted = env.sandbox.seed(seeds.filter((s) => s.status === status && !s.flags.fraudReview && !s.postageUnset).slice(0, 1));
+  const adapted = env.sandbox.seed(seeds(40, 7, (s) => s.status === status && !s.flags.fraudReview && !s.postageUnset).slice(0, 1));
   return adapted[0]?.id ?? '';
 }
 
@@ -102,7 +100,7 @@ describe('the wire: exact XML bodies and headers', () => {
     expect(new URLSearchParams(token?.bodyText).get('grant_type')).toBe('refresh_token');
   });
 
-  it("the sandbox answers in Yahoo's shapes: <Result> root with Index and PublicationTime as YYYY-MM-DDTHH:MI:SS, orderInfo Field capped at 10,000 bytes", async () => {
+  it("the sandbox answers in Yahoo's shapes: <Result> root with Index and PublicationTime as YYYY-MM-DDTHH:MI:SS; a Field list over 10,000 bytes is refused before sending", async () => {
     env = setup();
     const id = seedOne(env);
     const page = await env.connector.client.orderList({ condition: { OrderId: id }, fields: ['OrderId', 'PublicationTime', 'LastUpdateTime'], start: 1, results: 10 });
@@ -110,8 +108,10 @@ describe('the wire: exact XML bodies and headers', () => {
     expect(page.orders[0]).toMatchObject({ Index: '1', OrderId: id });
     expect(String(page.orders[0]?.PublicationTime)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(String(page.orders[0]?.LastUpdateTime)).toMatch(/\+09:00$/);
-    const tooLong = Array.from({ length: 1200 }, (_, i) => `Field${i}`).join(',');
-    const error = await env.connector.client.orderInfo(id, {}, tooLong).catch((e: unknown) => e);
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    const tooLong = Array.from({ length: 1200 }, (_, i) => `Field${i}`);
+    const before = env.sandbox.kit.log.count();
+    const error = await env.connector.client.orderInfoFields(id, tooLong).catch((e: unknown) => e);
+    expect(ValidationError.isInstance(error) && error.field).toBe('fields');
+    expect(env.sandbox.kit.log.count()).toBe(before);
   });
 });

@@ -1,14 +1,11 @@
 import { OrderStateError, ValidationError } from '@mallkit/core';
-import { generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
+import type { SeedOrder } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setup, type Setup } from './harness.js';
+import { seeds, setup, type Setup } from './harness.js';
 
 function seedWith(env: Setup, status: SeedOrder['status'], count = 1): string[] {
-  const seeds = generateSeedOrders({ count: 60, seed: 5, from: '2026-11-10T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' })
-    .filter((s) => s.status === status && !s.postageUnset)
-    .map((s) => ({ ...s, flags: { ...s.flags, fraudReview: false } }))
-    .slice(0, count);
-  return env.sandbox.seed(seeds).map((s) => s.id);
+  const picked = seeds(60, 5, (s) => s.status === status && !s.postageUnset).slice(0, count);
+  return env.sandbox.seed(picked).map((s) => s.id);
 }
 
 describe('confirmOrders and exportShipments', () => {
@@ -61,7 +58,6 @@ describe('confirmOrders and exportShipments', () => {
       [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: '1234-5678-90123', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
       [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: 'A23456789012', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
       [{ orderId: id ?? '', carrier: 'japan_post', trackingNumber: '1234-5678-9', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
-      [{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: '１２３４５６７８９０１２', shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
       [{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: 'A'.repeat(31), shippedAt: '2026-11-21' }, 'updates[0].trackingNumber'],
       [{ orderId: id ?? '', carrier: 'yamato', trackingNumber: '123456789012', shippedAt: '2026-11-23' }, 'updates[0].shippedAt'],
     ];
@@ -70,6 +66,14 @@ describe('confirmOrders and exportShipments', () => {
       expect(ValidationError.isInstance(error) && error.field, JSON.stringify(update)).toBe(field);
     }
     expect(env.sandbox.kit.log.count()).toBe(before);
+  });
+
+  it('reads full-width digits of a tracking number as half-width, and sends them so', async () => {
+    env = setup();
+    const [id] = seedWith(env, 'confirmed');
+    const result = await env.connector.exportShipments([{ orderId: id ?? '', carrier: 'sagawa', trackingNumber: '１２３４５６７８９０１２', shippedAt: '2026-11-21' }]);
+    expect(result.succeeded).toBe(1);
+    expect(env.sandbox.kit.log.filter({ operation: 'orderShipStatusChange' })[0]?.bodyText).toContain('<ShipInvoiceNumber1>123456789012</ShipInvoiceNumber1>');
   });
 
   it('returns Yahoo warnings with the success, and is idempotent', async () => {

@@ -6,7 +6,7 @@ import { createYahooSandbox } from '../src/testing/index.js';
 
 describe('YConnect v2 helpers', () => {
   const clock = createSandboxClock('2026-11-22T10:00:00+09:00');
-  const sandbox = createYahooSandbox({ clock, qps: { limit: 50, intervalMs: 1000 } });
+  const sandbox = createYahooSandbox({ clock, rateScale: 50 });
   const server = startSandboxServer(sandbox.handlers);
   afterAll(() => server.close());
   const client = { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, now: () => clock.now() };

@@ -6,6 +6,7 @@ export interface PkcePair {
   readonly codeVerifier: string;
   /** base64url(SHA-256(codeVerifier)). */
   readonly codeChallenge: string;
+  /** Always S256 (plain is not offered). */
   readonly codeChallengeMethod: 'S256';
 }
 

@@ -17,16 +17,26 @@ export const SIGNED_SESSION_MS = 28 * DAY;
 export const UNSIGNED_SESSION_MS = 12 * HOUR;
 
 /** What Yahoo said about the signature on the last answer. */
-export type PublicKeyVerdict = { readonly status: 'not_seen' } | { readonly status: 'authorized' } | { readonly status: 'rejected'; readonly value: string };
+export type PublicKeyVerdict =
+  /** No signed answer yet (or no public key). */
+  | { readonly status: 'not_seen' }
+  /** The last signed call came back `authorized`. */
+  | { readonly status: 'authorized' }
+  /** A signed call was not accepted: `value` is the X-SWS-Authorize-Status Yahoo sent (`(missing)` when none). */
+  | { readonly status: 'rejected'; readonly value: string };
 
 /** Options of {@link createYahooSession}. */
 export interface YahooSessionOptions {
+  /** The token cache's key: a digest of the client and the store, never a secret. */
   readonly cacheKey: string;
+  /** The refresh token the store's authorization gave. */
   readonly refreshToken: string;
   /** When the store last authorized (the refresh token's 12 h / 28 d run from here); null when unknown. */
   readonly authorizedAt: number | null;
+  /** Whether every call is signed (a public key is set): 28 days instead of 12 hours. */
   readonly signed: boolean;
   readonly clock: Clock;
+  /** Where access tokens live between processes; default in memory. */
   readonly store?: TokenStore;
   /** Calls the token endpoint with this refresh token. */
   readonly refresh: (refreshToken: string, signal?: AbortSignal) => Promise<{ accessToken: string; expiresAt: number; refreshToken: string | null }>;
@@ -38,17 +48,21 @@ export interface YahooSessionOptions {
 
 /** The session: access tokens, the refresh token's expiry, the public-key verdict, the last rejection. */
 export interface YahooSession {
+  /** The access-token cache: one refresh for all concurrent callers, shared through the token store. */
   readonly tokens: TokenCache;
   /** The refresh token in use (rotated ones included). */
   refreshToken(): Promise<string>;
   /** Expiry of the refresh token, or null when the authorization time is unknown. */
   refreshTokenExpiresAt(): number | null;
+  /** What Yahoo said about the 公開鍵 signature on the last signed answer. */
   readonly publicKey: PublicKeyVerdict;
   /** Records X-SWS-Authorize-Status; returns true when this answer newly shows a rejected signature. */
   observeAuthorizeStatus(value: string | null): boolean;
   /** The last CredentialError per credential name, until a later success clears it. */
   readonly rejected: ReadonlyMap<string, CredentialError>;
+  /** Remembers a refused credential for the credential report. */
   reject(error: CredentialError): void;
+  /** Forgets the refusal of a credential after a call succeeded with it. */
   clearRejection(credential: string): void;
 }
 

@@ -3,11 +3,13 @@ import {
   InvalidRequestError,
   MaintenanceError,
   MallUnavailableError,
+  NetworkError,
   ResponseFormatError,
   createRedactor,
   type MallkitError,
 } from '@mallkit/core';
 import { z } from 'zod';
+import { basicAuth, tokenAnswerSchema, type TokenAnswer } from '../api/token.js';
 import { createPkcePair, createState, type PkcePair } from './pkce.js';
 
 /*
@@ -22,6 +24,7 @@ export const YCONNECT_TOKEN_URL = 'https://auth.login.yahoo.co.jp/yconnect/v2/to
 
 /** Input of {@link buildAuthorizationUrl}. */
 export interface AuthorizationUrlInput {
+  /** The app's Client ID (アプリケーションID). */
   readonly clientId: string;
   /** Must equal the コールバックURL registered for the app. */
   readonly redirectUri: string;
@@ -39,7 +42,9 @@ export interface AuthorizationUrlInput {
 
 /** What {@link buildAuthorizationUrl} returns: the URL to send the store owner to, and what to keep for the callback. */
 export interface AuthorizationRequest {
+  /** Send the store owner here. */
   readonly url: string;
+  /** Compare it with the `state` of the callback. */
   readonly state: string;
   /** Keep it server-side until the code exchange; absent when you passed only a challenge. */
   readonly codeVerifier: string | null;
@@ -67,36 +72,36 @@ export function buildAuthorizationUrl(input: AuthorizationUrlInput): Authorizati
 
 /** A token answer of the token endpoint, normalized. Times are epoch ms. */
 export interface YConnectTokenSet {
+  /** The Bearer token of the order APIs (1 hour). */
   readonly accessToken: string;
+  /** `Bearer`. */
   readonly tokenType: string;
+  /** When the access token expires. */
   readonly expiresAt: number;
   /** Present on the code exchange; on a refresh only when Yahoo sent one (it usually keeps the old one). */
   readonly refreshToken: string | null;
+  /** The OpenID Connect ID token (code exchange only). */
   readonly idToken: string | null;
 }
 
-const tokenAnswerSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).optional(),
-  refresh_token: z.string().min(1).optional(),
-  id_token: z.string().optional(),
-});
-
 const tokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
-/** Reads a token-endpoint JSON answer; `now` stamps the expiry. Access tokens live 3600 s when Yahoo omits expires_in. */
+/** A checked token answer as a token set; `now` stamps the expiry. Access tokens live 3600 s when Yahoo omits expires_in. */
+export function toTokenSet(answer: TokenAnswer, now: number): YConnectTokenSet {
+  const seconds = answer.expires_in === undefined ? 3600 : Number(answer.expires_in);
+  return {
+    accessToken: answer.access_token,
+    tokenType: answer.token_type ?? 'Bearer',
+    expiresAt: now + seconds * 1000,
+    refreshToken: answer.refresh_token ?? null,
+    idToken: answer.id_token ?? null,
+  };
+}
+
+/** Reads a token-endpoint JSON answer, or null when it has no access token. */
 export function readTokenAnswer(json: unknown, now: number): YConnectTokenSet | null {
   const parsed = tokenAnswerSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const seconds = parsed.data.expires_in === undefined ? 3600 : Number(parsed.data.expires_in);
-  return {
-    accessToken: parsed.data.access_token,
-    tokenType: parsed.data.token_type ?? 'Bearer',
-    expiresAt: now + seconds * 1000,
-    refreshToken: parsed.data.refresh_token ?? null,
-    idToken: parsed.data.id_token ?? null,
-  };
+  return parsed.success ? toTokenSet(parsed.data, now) : null;
 }
 
 const REAUTHORIZE = {
@@ -173,23 +178,18 @@ export function classifyTokenAnswer(
 }
 
 /** The form and headers of a token request: client authentication by HTTP Basic, as token.html describes. */
-export function tokenRequest(
-  clientId: string,
-  clientSecret: string,
-  form: Readonly<Record<string, string>>,
-): { body: string; headers: Record<string, string> } {
+function tokenRequest(clientId: string, clientSecret: string, form: Readonly<Record<string, string>>): { body: string; headers: Record<string, string> } {
   return {
     body: new URLSearchParams(form).toString(),
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')}`,
-    },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basicAuth(clientId, clientSecret) },
   };
 }
 
 /** Common input of the standalone token helpers. */
 export interface TokenHelperInput {
+  /** The app's Client ID. */
   readonly clientId: string;
+  /** The app's シークレット. */
   readonly clientSecret: string;
   /** Default the global fetch. */
   readonly fetch?: typeof globalThis.fetch;
@@ -197,6 +197,7 @@ export interface TokenHelperInput {
   readonly tokenUrl?: string;
   /** Default `Date.now`. */
   readonly now?: () => number;
+  /** Aborts the request. */
   readonly signal?: AbortSignal;
 }
 
@@ -205,13 +206,21 @@ async function postToken(input: TokenHelperInput, form: Record<string, string>, 
   const redactor = createRedactor(secrets);
   const { body, headers } = tokenRequest(input.clientId, input.clientSecret, form);
   const operation = grant === 'refresh_token' ? 'token.refresh' : 'token.exchange';
-  const response = await (input.fetch ?? globalThis.fetch)(input.tokenUrl ?? YCONNECT_TOKEN_URL, {
-    method: 'POST',
-    headers,
-    body,
-    ...(input.signal ? { signal: input.signal } : {}),
-  });
-  const text = await response.text();
+  let response: Response;
+  let text: string;
+  try {
+    response = await (input.fetch ?? globalThis.fetch)(input.tokenUrl ?? YCONNECT_TOKEN_URL, {
+      method: 'POST',
+      headers,
+      body,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (input.signal?.aborted) throw input.signal.reason;
+    // MallkitError keeps only a redacted copy of a foreign cause: the request's headers never travel with it.
+    throw new NetworkError(`yahoo ${operation}: the token endpoint could not be reached`, { mall: 'yahoo', operation, cause });
+  }
   const error = classifyTokenAnswer(response.status, text, { operation, grant, redact: redactor.text });
   if (error) throw error;
   const tokens = readTokenAnswer(JSON.parse(text) as unknown, (input.now ?? Date.now)());
@@ -223,6 +232,7 @@ async function postToken(input: TokenHelperInput, form: Record<string, string>, 
 export interface CodeExchangeInput extends TokenHelperInput {
   /** The `code` of the callback (valid 600 s, once). */
   readonly code: string;
+  /** The same redirect URI as in the authorization request. */
   readonly redirectUri: string;
   /** The PKCE verifier kept from {@link buildAuthorizationUrl}. */
   readonly codeVerifier?: string | null;
@@ -237,6 +247,7 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
 
 /** Input of {@link refreshAccessToken}. */
 export interface RefreshInput extends TokenHelperInput {
+  /** The store's refresh token. */
   readonly refreshToken: string;
 }
 

@@ -5,7 +5,7 @@ import { addressFields, toParty } from './party.js';
 import { isFraudHeld, mapOrderStatus } from './status.js';
 import { bool, int, isoDate, isoTime, str } from './values.js';
 
-/** A normalized Yahoo order; `raw` is the parsed orderInfo `<OrderInfo>`. */
+/** A normalized Yahoo order; `order.raw` is the parsed orderInfo `<OrderInfo>`. */
 export type YahooOrder = Order<YahooOrderInfo>;
 
 function warning(field: string, ja: string, en: string, raw?: string | null): OrderWarning {
@@ -96,9 +96,18 @@ function toDelivery(info: YahooOrderInfo, items: readonly OrderItem[], mappers: 
   };
 }
 
-/** Maps one orderInfo `<OrderInfo>` to the normalized order. */
-export function toOrder(info: YahooOrderInfo, context: { shopId: string; mappers: YahooMappers }): YahooOrder {
-  const warnings: OrderWarning[] = [];
+/** What the mapping needs besides the order: the shop's name and its code tables. */
+export interface OrderMappingContext {
+  readonly shopId: string;
+  readonly mappers: YahooMappers;
+}
+
+/**
+ * Maps one orderInfo `<OrderInfo>` (already checked against its schema) to the normalized order.
+ * `notes` are the tolerant reader's warnings (a repeated value, the first kept), kept on the order.
+ */
+export function toOrder(info: YahooOrderInfo, context: OrderMappingContext, notes: readonly OrderWarning[] = []): YahooOrder {
+  const warnings: OrderWarning[] = [...notes];
   const pay = info.Pay ?? {};
   const ship = info.Ship ?? {};
   const items = (info.Item ?? []).map(toItem);
@@ -112,7 +121,7 @@ export function toOrder(info: YahooOrderInfo, context: { shopId: string; mappers
   return {
     mall: 'yahoo',
     shopId: context.shopId,
-    id: str(info.OrderId) ?? '',
+    id: info.OrderId,
     status: mapOrderStatus({
       OrderStatus: info.OrderStatus,
       IsSeen: info.IsSeen,

@@ -1,4 +1,4 @@
-import { tryParseJst, formatJst } from '@mallkit/core';
+import { formatJst, toIsoJst, tryParseJst } from '@mallkit/core';
 
 /*
  * Reading Yahoo's text values. Everything arrives as a string (the parser keeps leading zeros);
@@ -26,10 +26,10 @@ export function bool(value: string | undefined | null): boolean {
   return text === 'true' || text === '1';
 }
 
-/** An ISO 8601 JST instant from any of Yahoo's date shapes, or null. */
+/** An ISO 8601 JST instant from any of Yahoo's date shapes, or null. Milliseconds, when sent, are kept: the instant must not change. */
 export function isoTime(value: string | undefined | null): string | null {
   const date = tryParseJst(str(value));
-  return date ? formatJst(date, 'iso') : null;
+  return date ? toIsoJst(date) : null;
 }
 
 /** A `YYYY-MM-DD` JST date from any of Yahoo's date shapes, or null. */

@@ -6,6 +6,12 @@
  *
  * @packageDocumentation
  */
-export { createYahooSandbox, type YahooSandbox, type YahooSandboxCredentials, type YahooSandboxOptions } from './sandbox.js';
-export { adaptSeedsForYahoo, seedToRecord, type SandboxItem, type SandboxOption, type SandboxOrderRecord } from './records.js';
-export { SIGNATURE_SKEW_SECONDS } from './auth-server.js';
+export {
+  createYahooSandbox,
+  type YahooSandbox,
+  type YahooSandboxConnection,
+  type YahooSandboxInit,
+  type YahooSandboxOptions,
+} from './sandbox.js';
+export type { SandboxItem, SandboxOption, SandboxOrderRecord } from './records.js';
+export type { YahooSandboxStore } from './store.js';

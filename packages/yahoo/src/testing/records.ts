@@ -3,36 +3,61 @@ import type { SeedDelivery, SeedOrder } from '@mallkit/core/testing';
 import { CARRIER_TO_SHIP_COMPANY_CODE } from '../mapping/codes.js';
 
 /*
- * The sandbox's store: orders kept as Yahoo's wire fields (strings), grouped as orderInfo nests
+ * The sandbox's records: orders kept as Yahoo's wire fields (strings), grouped as orderInfo nests
  * them, converted from the mall-neutral seed orders of core's generator.
  */
 
-/** One item option or inscription. */
+/** One item option or inscription, as `<ItemOption>` / `<Inscription>` write it. */
 export interface SandboxOption {
+  /** 1-based position. */
   readonly Index: string;
+  /** The option's name (カラー, 名入れ…). */
   readonly Name: string;
+  /** The buyer's choice or text. */
   readonly Value: string;
+  /** Surcharge in yen, when the option has one. */
   readonly Price?: string;
 }
 
 /** One `<Item>`. */
 export interface SandboxItem {
+  /** The item's text fields by orderInfo key (`LineId`, `ItemId`, `Title`, `Quantity`, `UnitPrice`…). */
   fields: Record<string, string>;
+  /** Its `<ItemOption>` entries. */
   options: SandboxOption[];
+  /** Its `<Inscription>` entries. */
   inscriptions: SandboxOption[];
 }
 
-/** One order as the sandbox stores it. */
+/**
+ * One order as the sandbox stores it: Yahoo's wire fields by orderInfo key, grouped as orderInfo
+ * nests them. Tests may change any field (`record.Pay.PayMethod = 'payment_e3'`); the next answer
+ * shows it.
+ */
 export interface SandboxOrderRecord {
+  /** The fields directly under `<OrderInfo>` (`OrderId`, `OrderTime`, `OrderStatus`, `FraudHoldStatus`…). */
   order: Record<string, string>;
+  /** `<Pay>`: payment state and the bill-to party. */
   Pay: Record<string, string>;
+  /** `<Ship>`: shipping state, tracking numbers and the ship-to party. */
   Ship: Record<string, string>;
+  /** `<Detail>`: charges and totals. */
   Detail: Record<string, string>;
+  /** `<Seller>`. */
   Seller: Record<string, string>;
+  /** `<Buyer>`. */
   Buyer: Record<string, string>;
+  /** The `<Item>` lines. */
   Item: SandboxItem[];
   /** Warnings the next change API call on this order answers with (tests set them). */
-  pendingWarnings: Array<{ Code: string; Message: string; Detail?: string }>;
+  pendingWarnings: Array<{
+    /** Yahoo's warning code, e.g. `od91113`. */
+    Code: string;
+    /** Its message. */
+    Message: string;
+    /** Extra detail, when the warning has one. */
+    Detail?: string;
+  }>;
 }
 
 /** PayMethod code and name the sandbox writes for each normalized method. */
@@ -56,9 +81,10 @@ const PREPAID = new Set<PaymentMethodCode>(['bank_transfer', 'postal_transfer', 
 
 /**
  * Makes core's seed orders fit Yahoo: one destination per order (Yahoo has one Ship block), ids
- * as `<sellerId>-<number>`, and payment methods Yahoo offers (others become credit cards).
+ * as `<sellerId>-<number>` from `firstNumber` on, and payment methods Yahoo offers (others become
+ * credit cards).
  */
-export function adaptSeedsForYahoo(seeds: readonly SeedOrder[], sellerId: string): SeedOrder[] {
+export function adaptSeedsForYahoo(seeds: readonly SeedOrder[], sellerId: string, firstNumber = 10000001): SeedOrder[] {
   return seeds.map((seed, index) => {
     const [first] = seed.deliveries;
     const merged: SeedDelivery[] = first
@@ -74,7 +100,7 @@ export function adaptSeedsForYahoo(seeds: readonly SeedOrder[], sellerId: string
     const paymentMethod = SANDBOX_PAY_METHODS[seed.paymentMethod] ? seed.paymentMethod : 'credit_card';
     return {
       ...seed,
-      id: `${sellerId}-${10000001 + index}`,
+      id: `${sellerId}-${firstNumber + index}`,
       paymentMethod,
       deliveries: merged,
       // Merged into one destination, so the order no longer has several.

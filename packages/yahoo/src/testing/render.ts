@@ -22,9 +22,20 @@ export function errorResponse(status: number, message: string, code: string | nu
   return xmlResponse({ name: 'Error', children }, status, headers);
 }
 
+/**
+ * How a corrupted order comes back: its OrderTime and OrderStatus empty, as Yahoo writes a field it
+ * has no value for — the order keeps its id, but no reader can place it in time or state.
+ */
+const BROKEN = { OrderTime: '', OrderStatus: '' } as const;
+
+/** The fields directly under `<OrderInfo>` as rendered: broken when the order is corrupted. */
+function orderFields(record: SandboxOrderRecord, corrupted: boolean): Record<string, string> {
+  return corrupted ? { ...record.order, ...BROKEN } : record.order;
+}
+
 /** Every field of a record, flat, as orderList sees it. */
-export function flatFields(record: SandboxOrderRecord): Record<string, string> {
-  return { ...record.Detail, ...record.Buyer, ...record.Seller, ...record.Ship, ...record.Pay, ...record.order };
+export function flatFields(record: SandboxOrderRecord, corrupted = false): Record<string, string> {
+  return { ...record.Detail, ...record.Buyer, ...record.Seller, ...record.Ship, ...record.Pay, ...orderFields(record, corrupted) };
 }
 
 function fieldsOf(names: readonly string[], values: Record<string, string>, wanted: ReadonlySet<string>): XmlNode[] {
@@ -44,7 +55,7 @@ function groupNode(name: string, names: readonly string[], values: Record<string
 }
 
 /** orderInfo's answer for one order (or none), with only the fields named in `<Field>`. */
-export function orderInfoResponse(record: SandboxOrderRecord | null, wanted: ReadonlySet<string>): Response {
+export function orderInfoResponse(record: SandboxOrderRecord | null, wanted: ReadonlySet<string>, corrupted = false): Response {
   if (!record) {
     return xmlResponse({
       name: 'ResultSet',
@@ -64,7 +75,7 @@ export function orderInfoResponse(record: SandboxOrderRecord | null, wanted: Rea
   const info: XmlNode = {
     name: 'OrderInfo',
     children: [
-      ...fieldsOf(ORDER_FIELDS, record.order, wanted),
+      ...fieldsOf(ORDER_FIELDS, orderFields(record, corrupted), wanted),
       ...groupNode('Pay', PAY_FIELDS, record.Pay, wanted),
       ...groupNode('Ship', SHIP_FIELDS, record.Ship, wanted),
       ...items,
@@ -81,9 +92,15 @@ export function orderInfoResponse(record: SandboxOrderRecord | null, wanted: Rea
 }
 
 /** orderList's answer: TotalCount (all matches) and the page, each entry with its Index. */
-export function orderListResponse(totalCount: number, page: readonly SandboxOrderRecord[], start: number, fields: readonly string[]): Response {
+export function orderListResponse(
+  totalCount: number,
+  page: readonly SandboxOrderRecord[],
+  start: number,
+  fields: readonly string[],
+  isCorrupted: (record: SandboxOrderRecord) => boolean = () => false,
+): Response {
   const entries: XmlNode[] = page.map((record, i) => {
-    const flat = flatFields(record);
+    const flat = flatFields(record, isCorrupted(record));
     return { name: 'OrderInfo', children: [leaf('Index', String(start + i)), ...fields.map((name) => leaf(name, flat[name] ?? ''))] };
   });
   // A page beyond the end still answers one empty OrderInfo (specs §3.2).
