@@ -54,6 +54,7 @@ export * from './time/jst.js';
 export * from './time/windows.js';
 export * from './iter/paginate.js';
 export * from './iter/batch.js';
+export * from './iter/concurrency.js';
 export * from './xml/xml.js';
 export * from './mappers/index.js';
 

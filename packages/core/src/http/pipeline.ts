@@ -74,7 +74,9 @@ export interface HttpPipeline {
 }
 
 function buildUrl(baseUrl: string, path: string, query?: Readonly<Record<string, QueryValue>>): string {
-  const url = new URL(/^https?:\/\//.test(path) ? path : `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
+  // An empty path is the base URL itself (one-endpoint APIs such as GraphQL), without a slash added.
+  const target = /^https?:\/\//.test(path) ? path : path === '' ? baseUrl : `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const url = new URL(target);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) for (const entry of value) url.searchParams.append(key, String(entry));
@@ -198,6 +200,10 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
     const classified = markUnreadable(() => options.classify(response, request), request);
     const error = classified === undefined ? classifyByStatus(response, request) : classified;
     if (!error) return response;
+    // An unreadable answer the error table returns (rather than throws) is just as transient for a read.
+    if (ResponseFormatError.isInstance(error) && !UnreadableOrderError.isInstance(error) && isIdempotent(request)) {
+      (error as { retryable: boolean }).retryable = true;
+    }
     // The mall's table may not know the request id or Retry-After: complete them here, once.
     const mutable = error as { -readonly [K in keyof MallkitError]: MallkitError[K] };
     mutable.requestId ??= response.requestId;

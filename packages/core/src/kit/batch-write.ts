@@ -18,8 +18,19 @@ export type WriteOutcome =
    */
   | { readonly kind: 'doubt'; readonly error: MallkitError };
 
+/** What `write` gets besides its batch: the states read before writing, and the plans `precheck` made. */
+export interface WriteContext<Item, State, Plan> {
+  /** The state of each order read before writing (empty without `precheck`). */
+  readonly states: ReadonlyMap<string, State>;
+  /** The plan `precheck` returned for an item (`{ write: plan }`), if any. */
+  planOf(item: Item): Plan | undefined;
+}
+
+/** A precheck's decision: write the item (with a plan of what to send), or its outcome without writing. */
+export type PrecheckDecision<Plan> = 'write' | { readonly write: Plan } | WriteOutcome;
+
 /** A mall's batch write, described for {@link runBatchWrite}. */
-export interface BatchWrite<Item, State> {
+export interface BatchWrite<Item, State, Plan = unknown> {
   readonly mall: MallId;
   /** The write operation, for errors (`confirmOrder`). */
   readonly operation: string;
@@ -27,10 +38,15 @@ export interface BatchWrite<Item, State> {
   readonly items: readonly Item[];
   /** The order an item concerns; results carry it as `id`. */
   idOf(item: Item): string;
-  /** Items per write request (1 for malls that change one order per call). */
+  /** Items per write request (1 for malls that change one order per call); with `groupOf`, groups per request. */
   readonly batchSize: number;
+  /**
+   * Items of one group go into the same write request and are handled together (Yahoo writes an
+   * order's two parcels in one call): `batchSize` then counts groups. Results stay one per item.
+   */
+  groupOf?(item: Item): string;
   /** Sends one batch; returns one outcome per item, in the batch's order. */
-  write(batch: readonly Item[], call: CallOptions): Promise<readonly WriteOutcome[]>;
+  write(batch: readonly Item[], call: CallOptions, context: WriteContext<Item, State, Plan>): Promise<readonly WriteOutcome[]>;
   /**
    * Reads the current state of orders, to check before writing and to resolve doubts after.
    * Orders the mall does not return are absent. Without it, doubts stay failures.
@@ -38,15 +54,38 @@ export interface BatchWrite<Item, State> {
   readStates?(ids: readonly string[], call: CallOptions): Promise<ReadonlyMap<string, State>>;
   /** Ids per readStates call (the mall's detail batch size); default 1. */
   readonly stateBatchSize?: number;
-  /** Read states before writing, and decide here: write it, report it done, or refuse it. Needs readStates. */
-  precheck?(item: Item, state: State): 'write' | WriteOutcome;
+  /**
+   * Read states before writing, and decide here: write it (optionally with a plan of what to send,
+   * handed to `write` and `resolve`), report it done, or refuse it. `index` is the item's position
+   * in `items`, for errors that name `updates[i]`. Needs readStates.
+   */
+  precheck?(item: Item, state: State, index: number): PrecheckDecision<Plan>;
   /** After a doubt, the state read back says whether the write landed. Default: it did not (the doubt's error). */
-  resolve?(item: Item, state: State | undefined, doubt: MallkitError): WriteOutcome;
+  resolve?(item: Item, state: State | undefined, doubt: MallkitError, plan: Plan | undefined): WriteOutcome;
+  /**
+   * Errors of this mall that every further item would meet too (a refused request document), on top
+   * of the connector-wide ones: they stop the batch the same way.
+   */
+  stopsBatch?(error: MallkitError): boolean;
   /** Re-read an order's state after writing it when a later item concerns the same order (it must see this write). */
   readonly refreshBetweenItemsOfOneOrder?: boolean;
   /** How a missing order is reported (default NotFoundError). */
   notFound?(id: string): MallkitError;
   readonly call: CallOptions;
+}
+
+/** Item indexes cut into write batches: `size` items each, or `size` whole groups each. */
+function batchesOf<Item>(items: readonly Item[], size: number, groupOf: ((item: Item) => string) | undefined): number[][] {
+  const indexes = items.map((_, index) => index);
+  if (!groupOf) return chunk(indexes, Math.max(1, size));
+  const groups = new Map<string, number[]>();
+  for (const index of indexes) {
+    const key = groupOf(items[index] as Item);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+  }
+  return chunk([...groups.values()], Math.max(1, size)).map((batch) => batch.flat());
 }
 
 function toResult(id: string, outcome: WriteOutcome): BatchItemResult {
@@ -70,7 +109,7 @@ function stopped(error: MallkitError, results: readonly (BatchItemResult | undef
  * credentials, permission, maintenance, clock, rate limit — stops the batch at once: it is thrown
  * with `error.batch` holding the results so far and the ids never sent.
  */
-export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>): Promise<BatchResult> {
+export async function runBatchWrite<Item, State, Plan = unknown>(spec: BatchWrite<Item, State, Plan>): Promise<BatchResult> {
   const { items, call } = spec;
   const ids = items.map((item) => spec.idOf(item));
   const results: Array<BatchItemResult | undefined> = new Array<BatchItemResult | undefined>(items.length);
@@ -85,19 +124,19 @@ export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>):
     return states;
   };
 
+  const stops = (error: MallkitError): boolean => isConnectorWide(error) || spec.stopsBatch?.(error) === true;
+  const plans = new Map<number, Plan>();
   const guard = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
     } catch (error) {
-      if (MallkitError.isInstance(error) && isConnectorWide(error)) throw stopped(error, results, ids);
+      if (MallkitError.isInstance(error) && stops(error)) throw stopped(error, results, ids);
       throw error;
     }
   };
 
   const states = spec.precheck ? await guard(() => readStates(ids)) : new Map<string, State>();
-  const indexes = items.map((_, index) => index);
-
-  for (const batch of chunk(indexes, Math.max(1, spec.batchSize))) {
+  for (const batch of batchesOf(items, spec.batchSize, spec.groupOf)) {
     call.signal?.throwIfAborted();
     const toSend: number[] = [];
     for (const index of batch) {
@@ -112,18 +151,25 @@ export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>):
         results[index] = { id, ok: false, error: notFound(id) };
         continue;
       }
-      const decision = spec.precheck(item, state);
-      if (decision === 'write') toSend.push(index);
-      else results[index] = toResult(id, decision);
+      const decision = spec.precheck(item, state, index);
+      if (decision === 'write') {
+        toSend.push(index);
+      } else if ('write' in decision) {
+        plans.set(index, decision.write);
+        toSend.push(index);
+      } else {
+        results[index] = toResult(id, decision);
+      }
     }
     if (toSend.length === 0) continue;
 
     let outcomes: readonly WriteOutcome[];
+    const sendItems = toSend.map((index) => items[index] as Item);
     try {
-      outcomes = await spec.write(toSend.map((index) => items[index] as Item), call);
+      outcomes = await spec.write(sendItems, call, { states, planOf: (item) => plans.get(toSend[sendItems.indexOf(item)] ?? -1) });
     } catch (error) {
       if (!MallkitError.isInstance(error)) throw error;
-      if (isConnectorWide(error)) throw stopped(error, results, ids);
+      if (stops(error)) throw stopped(error, results, ids);
       const kind = isUnknownOutcome(error) ? 'doubt' : 'failed';
       outcomes = toSend.map(() => ({ kind, error }));
     }
@@ -133,12 +179,16 @@ export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>):
     // would end in the same doubt. The doubtful items are reported with their unknown outcome.
     const after = doubts.length > 0 ? await readBack(doubts, (index) => outcomes[toSend.indexOf(index)]) : new Map<string, State>();
 
+    // A per-order refusal that every further order would meet too (the mall's stopsBatch) ends the
+    // batch once this batch's results are recorded.
+    let stopping: MallkitError | undefined;
     for (const [position, index] of toSend.entries()) {
       const item = items[index] as Item;
       const id = ids[index] as string;
       let outcome = outcomes[position] ?? { kind: 'failed', error: new MallkitError('response_format', `${spec.mall} ${spec.operation}: no result for order ${id}`, { mall: spec.mall, operation: spec.operation }) };
-      if (outcome.kind === 'doubt') outcome = spec.resolve ? spec.resolve(item, after.get(id), outcome.error) : { kind: 'failed', error: outcome.error };
+      if (outcome.kind === 'doubt') outcome = spec.resolve ? spec.resolve(item, after.get(id), outcome.error, plans.get(index)) : { kind: 'failed', error: outcome.error };
       results[index] = toResult(id, outcome);
+      if (outcome.kind === 'failed' && spec.stopsBatch?.(outcome.error)) stopping ??= outcome.error;
       const later = spec.refreshBetweenItemsOfOneOrder && outcome.kind === 'done' && !outcome.alreadyDone && ids.some((other, at) => at > index && other === id);
       if (later) {
         const fresh = await guard(() => readStates([id]));
@@ -146,6 +196,7 @@ export async function runBatchWrite<Item, State>(spec: BatchWrite<Item, State>):
         if (state !== undefined) states.set(id, state);
       }
     }
+    if (stopping) throw stopped(stopping, results, ids);
   }
   return toBatchResult(results as BatchItemResult[]);
 

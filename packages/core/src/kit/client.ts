@@ -1,4 +1,6 @@
 import { resolveLimiter, type ConnectorOptions } from '../contract/connector-options.js';
+import { MaintenanceError } from '../errors/classes.js';
+import type { Hint } from '../errors/hint.js';
 import { createRedactor, type Redactor } from '../errors/redact.js';
 import type { ErrorClassifier } from '../http/classify.js';
 import type { Limiter, RateLimit, ThrottleLimiterOptions } from '../http/limiter.js';
@@ -9,6 +11,7 @@ import type { RetryOptions } from '../http/retry.js';
 import { defaultLogger, type Logger } from '../logger.js';
 import type { MallId } from '../model/mall-id.js';
 import { systemClock, type Clock } from '../time/clock.js';
+import { formatJst } from '../time/jst.js';
 import { readAnswer } from './answer.js';
 import type { Endpoint } from './endpoint.js';
 import { buildRequest } from './request.js';
@@ -40,6 +43,12 @@ export interface MallClientConfig {
   readonly retry?: Partial<RetryOptions>;
   /** Sees every successful answer before it is read (rate headers, session status headers). */
   readonly onAnswer?: (response: HttpResponse, request: HttpRequest) => void;
+  /**
+   * The mall's scheduled closures (Shopserve: Wednesdays 02:00–08:00 JST): given the connector's
+   * "now", when the API reopens and what to tell the shop, or null while it is open. A call during
+   * a closure fails at once with MaintenanceError (retryAfterMs until reopening); nothing is sent.
+   */
+  readonly closedAt?: (now: number) => { readonly until: number; readonly hint: Hint } | null;
 }
 
 /** The raw client of one mall and shop: endpoint calls through one pipeline. */
@@ -88,6 +97,18 @@ export function createMallClient(config: MallClientConfig): MallClient {
   const redact = (text: string): string => redactor.text(text);
 
   const exchange = <Input, Answer>(endpoint: Endpoint<Input, Answer>, input: Input, call: SendOptions = {}) => {
+    const now = clock.now();
+    const closed = config.closedAt?.(now);
+    if (closed) {
+      return Promise.reject(
+        new MaintenanceError(`${mall} ${endpoint.operation}: the API is closed for scheduled maintenance until ${formatJst(closed.until, 'iso')}`, {
+          mall,
+          operation: endpoint.operation,
+          retryAfterMs: Math.max(0, closed.until - now),
+          hint: closed.hint,
+        }),
+      );
+    }
     const request = buildRequest(endpoint, input, config.limiterKey);
     return pipeline.read(
       request,

@@ -10,6 +10,7 @@ export * from './tolerant.js';
 export * from './client.js';
 export * from './order-reader.js';
 export * from './order-lister.js';
+export * from './pages.js';
 export * from './batch-write.js';
 export * from './shipments.js';
 export * from './connector.js';

@@ -168,6 +168,8 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
 
     const seen = new Set<string>();
     const pending: string[] = [];
+    // What the search said of each pending id, handed to the detail read (a mall may reuse summaries).
+    const listed = new Map<string, unknown>();
     const failures: UnreadableOrderError[] = [];
     let delivered = 0;
 
@@ -191,7 +193,9 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
     async function* flush(all: boolean): AsyncGenerator<Order<Raw>> {
       while (pending.length >= batchSize || (all && pending.length > 0)) {
         const ids = pending.splice(0, batchSize);
-        const { found } = await reader.readByIds(ids, call);
+        const entries = new Map(ids.map((id) => [id, listed.get(id)] as const));
+        for (const id of ids) listed.delete(id);
+        const { found } = await reader.readByIds(ids, call, entries);
         for (const id of ids) {
           const outcome = found.get(id);
           if (!outcome) {
@@ -233,6 +237,7 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
             if (seen.has(id)) continue;
             seen.add(id);
             pending.push(id);
+            listed.set(id, entry);
             yield* flush(false);
           }
         }

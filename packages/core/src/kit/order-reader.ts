@@ -18,6 +18,8 @@ export interface DetailAnswer {
   readonly orders: readonly unknown[];
   /** The mall's request id of the (last) detail answer, kept on NotFoundError for support cases. */
   readonly requestId?: string | null;
+  /** What the mall answered for ids it does not know (Amazon's 404 `NotFound`), kept on NotFoundError. */
+  readonly notFound?: { readonly httpStatus?: number | null; readonly mallCode?: string | null };
 }
 
 /** What the kit needs to read and normalize one mall's orders. */
@@ -31,8 +33,12 @@ export interface OrderReaderConfig<Raw> {
   normalize(raw: Raw, notes: readonly OrderWarning[]): Order<Raw>;
   /** Ids per detail request (1 when the mall reads one order per call). */
   readonly batchSize: number;
-  /** Reads a batch of at most `batchSize` orders by id. Unknown ids are simply absent from the answer. */
-  fetch(ids: readonly string[], call: CallOptions): Promise<DetailAnswer>;
+  /**
+   * Reads a batch of at most `batchSize` orders by id. Unknown ids are simply absent from the answer.
+   * During a listing, `listed` holds what the search said of each id (summaries a mall may reuse
+   * instead of asking again); it is empty for getOrders.
+   */
+  fetch(ids: readonly string[], call: CallOptions, listed: ReadonlyMap<string, unknown>): Promise<DetailAnswer>;
   /** What to tell the shop when ids are not found (default: check the ids). */
   readonly notFoundHint?: (missing: readonly string[]) => Hint;
   /** The name of the detail operation, for errors (`getOrder`, `orderInfo`). */
@@ -49,8 +55,12 @@ export type OrderOutcome<Raw> = Order<Raw> | UnreadableOrderError;
 export interface OrderReader<Raw> {
   /** Validates and normalizes one wire order; an order that fails becomes an UnreadableOrderError naming it. */
   toOrder(wire: unknown, expectedId?: string): OrderOutcome<Raw>;
-  /** Reads orders by id in batches; ids the mall did not return are absent from the map. */
-  readByIds(ids: readonly string[], call: CallOptions): Promise<{ readonly found: Map<string, OrderOutcome<Raw>>; readonly requestId: string | null }>;
+  /** Reads orders by id in batches; ids the mall did not return are absent from the map. `listed`: the search's entries by id, if any. */
+  readByIds(
+    ids: readonly string[],
+    call: CallOptions,
+    listed?: ReadonlyMap<string, unknown>,
+  ): Promise<{ readonly found: Map<string, OrderOutcome<Raw>>; readonly requestId: string | null; readonly notFound: DetailAnswer['notFound'] | null }>;
   /**
    * getOrders: orders in the order asked. Unknown ids throw NotFoundError naming them. Unreadable
    * orders go to `call.onOrderError` when given; otherwise IncompleteResultError is thrown with the
@@ -89,21 +99,34 @@ function toWarnings(notes: readonly ShapeNote[]): OrderWarning[] {
   }));
 }
 
+/**
+ * The error for one order that cannot be read: its id escaped for printing (null when it had none),
+ * a redacted excerpt of what the mall sent, and a hint that the other orders were delivered.
+ */
+export function unreadableOrder(
+  wire: unknown,
+  id: string | null,
+  reason: string,
+  context: { readonly mall: MallId; readonly operation: string; readonly redact: (text: string) => string },
+): UnreadableOrderError {
+  return new UnreadableOrderError(`${context.mall}: order ${id === null ? '(no id)' : printable(id)} could not be read: ${reason}`, {
+    mall: context.mall,
+    operation: context.operation,
+    orderId: id === null ? null : printable(id),
+    excerpt: excerptOf(wire, context.redact),
+    hint: {
+      ja: 'この注文だけ読み取れませんでした（他の注文は取り込まれています）。モールの管理画面で注文内容を確認し、mallkit の不具合として報告してください。',
+      en: "Only this order could not be read (the others were delivered). Check it in the mall's admin screen and report it as a mallkit issue.",
+    },
+  });
+}
+
 /** Creates the order reader of a mall. */
 export function createOrderReader<Raw>(config: OrderReaderConfig<Raw>): OrderReader<Raw> {
   const { mall, redact } = config;
 
   const unreadable = (wire: unknown, id: string | null, reason: string): UnreadableOrderError =>
-    new UnreadableOrderError(`${mall}: order ${id === null ? '(no id)' : printable(id)} could not be read: ${reason}`, {
-      mall,
-      operation: config.operation,
-      orderId: id === null ? null : printable(id),
-      excerpt: excerptOf(wire, redact),
-      hint: {
-        ja: 'この注文だけ読み取れませんでした（他の注文は取り込まれています）。モールの管理画面で注文内容を確認し、mallkit の不具合として報告してください。',
-        en: 'Only this order could not be read (the others were delivered). Check it in the mall\'s admin screen and report it as a mallkit issue.',
-      },
-    });
+    unreadableOrder(wire, id, reason, { mall, operation: config.operation, redact });
 
   const toOrder = (wire: unknown, expectedId?: string): OrderOutcome<Raw> => {
     const rawId = config.idOf(wire);
@@ -126,12 +149,15 @@ export function createOrderReader<Raw>(config: OrderReaderConfig<Raw>): OrderRea
     }
   };
 
-  const readByIds: OrderReader<Raw>['readByIds'] = async (ids, call) => {
+  const noEntries: ReadonlyMap<string, unknown> = new Map();
+  const readByIds: OrderReader<Raw>['readByIds'] = async (ids, call, listed = noEntries) => {
     const found = new Map<string, OrderOutcome<Raw>>();
     let requestId: string | null = null;
+    let notFound: DetailAnswer['notFound'] | null = null;
     for (const batch of chunk([...new Set(ids)], config.batchSize)) {
-      const answer = await config.fetch(batch, call);
+      const answer = await config.fetch(batch, call, listed);
       requestId = answer.requestId ?? requestId;
+      notFound = answer.notFound ?? notFound;
       const lone = batch.length === 1 && answer.orders.length === 1 ? batch[0] : undefined;
       for (const wire of answer.orders) {
         // A detail call for one id answered with one order: that order is the one asked for, even
@@ -142,7 +168,7 @@ export function createOrderReader<Raw>(config: OrderReaderConfig<Raw>): OrderRea
         else if (key === null || !batch.includes(key)) config.logger.warn(`${mall} ${config.operation}: the answer holds an order that was not asked for; ignored`, { orderId: key === null ? null : printable(key) });
       }
     }
-    return { found, requestId };
+    return { found, requestId, notFound };
   };
 
   return {
@@ -150,13 +176,15 @@ export function createOrderReader<Raw>(config: OrderReaderConfig<Raw>): OrderRea
     readByIds,
     async getOrders(ids, call) {
       if (ids.length === 0) return [];
-      const { found, requestId } = await readByIds(ids, call);
+      const { found, requestId, notFound } = await readByIds(ids, call);
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length > 0) {
         throw new NotFoundError(`${mall} ${config.operation}: no such order for this shop: ${missing.join(', ')}`, {
           mall,
           operation: config.operation,
           requestId,
+          httpStatus: notFound?.httpStatus ?? null,
+          mallCode: notFound?.mallCode ?? null,
           hint: config.notFoundHint?.(missing) ?? {
             ja: `注文番号を確認してください: ${missing.join(', ')}`,
             en: `Check the order ids: ${missing.join(', ')}`,

@@ -6,6 +6,8 @@ import type { CarrierCode } from '../model/codes.js';
 import type { Clock } from '../time/clock.js';
 import { formatJst, jstDateOf } from '../time/jst.js';
 
+const DAY_MS = 86_400_000;
+
 /** A mall's own limits on shipment updates, on top of core's (tracking numbers ≤ 64, free text ≤ 100). */
 export interface ShipmentRules {
   /** The mall's longest tracking number; default core's 64. */
@@ -16,8 +18,19 @@ export interface ShipmentRules {
   readonly shippingMethodMaxLength?: number;
   /** The mall's longest carrier name (for `{ code: 'other', name }`); default core's 100. */
   readonly carrierNameMaxLength?: number;
-  /** Allow ship dates after today (a mall whose field is a planned ship date). Default false. */
+  /** Allow ship dates after today (a mall whose field is a planned ship date). Default false. Prefer `shipDates.maxDaysAhead`. */
   readonly futureShipDates?: boolean;
+  /** Ship-date rules beyond "not after today (JST)". */
+  readonly shipDates?: {
+    /** Days after today a ship date may be (a planned ship date, Shopserve's 発送予定日); default 0. */
+    readonly maxDaysAhead?: number;
+    /** `instant`: an ISO instant must not be after now (Amazon refuses future times, not only future days). Default `day`. */
+    readonly precision?: 'day' | 'instant';
+  };
+  /** A carrier the mall cannot take (no code for it); returns what to do, or null. */
+  carrierProblem?(carrier: CarrierCode, update: ParsedShipmentUpdate): string | null;
+  /** False when the mall records shipments per order or destination only: an update naming `items` is refused. Default true. */
+  readonly lineItems?: boolean;
 }
 
 /** The normalized carrier code of an update (`other` for a named carrier). */
@@ -53,8 +66,21 @@ export function checkShipments(
   parsed.forEach((update, index) => {
     const field = (name: string): string => `updates[${index}].${name}`;
     const day = shipDayOf(update);
-    if (!rules.futureShipDates && day > today) {
-      issues.push({ field: field('shippedAt'), message: `${day} is in the future (today is ${today} JST): report a shipment once it has left` });
+    const aheadDays = rules.futureShipDates ? Number.POSITIVE_INFINITY : (rules.shipDates?.maxDaysAhead ?? 0);
+    const latest = aheadDays === Number.POSITIVE_INFINITY ? '9999-12-31' : formatJst(clock.now() + aheadDays * DAY_MS, 'date');
+    if (day > latest) {
+      issues.push({
+        field: field('shippedAt'),
+        message: aheadDays === 0 ? `${day} is in the future (today is ${today} JST): report a shipment once it has left` : `${day} is more than ${aheadDays} days after today (${today} JST)`,
+      });
+    } else if (rules.shipDates?.precision === 'instant' && !(typeof update.shippedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(update.shippedAt))) {
+      const at = update.shippedAt instanceof Date ? update.shippedAt.getTime() : Date.parse(update.shippedAt);
+      if (at > clock.now()) issues.push({ field: field('shippedAt'), message: `${new Date(at).toISOString()} is later than now: ${context.mall} refuses ship times in the future (check JST vs UTC)` });
+    }
+    const carrierProblem = rules.carrierProblem?.(carrierCodeOf(update), update);
+    if (carrierProblem) issues.push({ field: field('carrier'), message: carrierProblem });
+    if (rules.lineItems === false && update.items !== undefined) {
+      issues.push({ field: field('items'), message: `${context.mall} records shipments per order or destination, not per line: leave items out` });
     }
     if (update.trackingNumber.length > trackingMax) {
       issues.push({ field: field('trackingNumber'), message: `${context.mall} takes at most ${trackingMax} characters` });

@@ -50,7 +50,11 @@ function conform(schema: unknown, value: unknown, path: string, notes: ShapeNote
   const def = defOf(schema);
   if (def === null || depth > 64) return value;
   if (WRAPPERS.has(def.type)) return value === undefined || value === null ? value : conform(def['innerType'], value, path, notes, depth + 1);
-  if (def.type === 'pipe') return conform(def['in'], value, path, notes, depth + 1);
+  if (def.type === 'pipe') {
+    // z.preprocess(fn, schema) is a pipe whose input is a transform: the shape to bend towards is the output schema.
+    const input = defOf(def['in']);
+    return conform(input?.type === 'transform' ? def['out'] : def['in'], value, path, notes, depth + 1);
+  }
   if (def.type === 'lazy') return conform((def['getter'] as () => unknown)(), value, path, notes, depth + 1);
   if (def.type === 'array') {
     if (value === undefined || value === null) return value;

@@ -102,8 +102,9 @@ async function writeResponse(response: Response, out: ServerResponse, method: st
     out.end();
     return;
   }
-  for await (const chunk of response.body) {
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (!out.write(chunk.value)) await new Promise((resolve) => out.once('drain', resolve));
   }
   out.end();
 }
@@ -145,7 +146,8 @@ export async function serveHandlers(handlers: readonly RequestHandler[], options
       }
     }
     const init: RequestInit = { method, headers: headersOf(incoming), signal: aborter.signal };
-    if (body !== null && body.length > 0) init.body = body;
+    // A copy as a plain Uint8Array: fetch's BodyInit does not take a Buffer over a shared pool.
+    if (body !== null && body.length > 0) init.body = new Uint8Array(body);
 
     if (options.intercept) {
       const intercepted = await options.intercept(new Request(local, init), local);

@@ -46,3 +46,4 @@ export {
 export { createSandboxStore, storeAdversary, SandboxCursorError, type CursorPage, type OffsetPage, type PagingLie, type SandboxStore, type SandboxStoreOptions, type StoreSearch } from './store.js';
 export type { MallSandbox, SandboxAdversary, SandboxInit } from './mall-sandbox.js';
 export { serveHandlers, type HandlerServer, type ServeHandlersOptions } from './http-server.js';
+export { connectSandbox, type SandboxConnection } from './connect.js';

@@ -62,7 +62,7 @@ export interface SandboxKit {
    * Makes an msw handler for one endpoint. The handler is wrapped so that each request is logged,
    * may be hit by an injected fault, is held to the QPS rule, and has its answer's status logged.
    */
-  route(method: SandboxMethod, url: string, operation: string, handler: SandboxHandler): HttpHandler;
+  route(method: SandboxMethod, url: string, operation: string | ((request: Request, bodyText: string) => string), handler: SandboxHandler): HttpHandler;
   /** Every handler `route` made so far, in creation order (a copy). */
   readonly handlers: readonly HttpHandler[];
   /** Clears the log, disarms faults and resets the QPS gate; the clock and the mall's store are untouched. */
@@ -150,11 +150,13 @@ export function createSandboxKit(options: SandboxKitOptions): SandboxKit {
     return fault === null ? real : corruptAnswer(fault, real);
   }
 
-  function route(method: SandboxMethod, url: string, operation: string, handler: SandboxHandler): HttpHandler {
+  function route(method: SandboxMethod, url: string, operationOf: string | ((request: Request, bodyText: string) => string), handler: SandboxHandler): HttpHandler {
     const verb = method.toLowerCase() as Lowercase<SandboxMethod>;
     const made = http[verb](url, async ({ request, params }) => {
       // A clone, so that the handler may still read the request's own body if it prefers.
       const bodyText = await request.clone().text();
+      // One URL may serve several operations (GraphQL): the name then comes from the request.
+      const operation = typeof operationOf === 'string' ? operationOf : operationOf(request, bodyText);
       const parsed = new URL(request.url);
       const entry = log.record({
         at: clock.now(),
