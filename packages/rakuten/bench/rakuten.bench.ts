@@ -4,14 +4,16 @@
  * rate q), measured by what the sandbox saw; and the cost of normalizing getOrder answers against
  * bare JSON.parse of the same bodies.
  */
-import { silentLogger } from '@mallkit/core';
+import { createOrderReader, silentLogger } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
-import { getOrderResponseSchema } from '../src/api/get-order.js';
+import { RAKUTEN_LIMITS } from '../src/api/constants.js';
+import { orderModelSchema, type RakutenOrderModel } from '../src/api/order-model.js';
 import { createRakutenConnector } from '../src/connector.js';
-import { RAKUTEN_LIMITS } from '../src/constants.js';
 import { mapOrder } from '../src/mapping/order.js';
-import { adaptSeedsForRakuten, createRakutenSandbox, seedToWire } from '../src/testing/index.js';
+import { adaptSeedsForRakuten } from '../src/testing/adapt-seeds.js';
+import { createRakutenSandbox } from '../src/testing/index.js';
+import { seedToWire } from '../src/testing/seed-to-wire.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -30,14 +32,13 @@ function minimumRequests(windowCounts: readonly number[]): number {
 async function syncRows(): Promise<BenchRow[]> {
   const now = Date.parse(NOW);
   const from = new Date(now - SPAN_DAYS * DAY);
-  const seeds = adaptSeedsForRakuten(generateSeedOrders({ count: ORDER_COUNT, seed: 42, from, to: new Date(now - 3_600_000) }));
   const clock = createSandboxClock(NOW);
-  const rate = { limit: Q, intervalMs: 1000 };
-  const sandbox = createRakutenSandbox({ clock, qps: rate });
-  sandbox.seed(seeds);
+  // The sandbox's gate and the connector's throttle both at q requests/s.
+  const sandbox = createRakutenSandbox({ clock, rateScale: Q });
+  const seeds = sandbox.seed(generateSeedOrders({ count: ORDER_COUNT, seed: 42, from, to: new Date(now - 3_600_000) }));
   const server = startSandboxServer(sandbox.handlers);
   try {
-    const connector = createRakutenConnector({ ...sandbox.credentials, clock, rateLimit: rate, logger: silentLogger });
+    const connector = createRakutenConnector({ ...sandbox.connectorOptions(), clock, logger: silentLogger });
     // Warm up (module JIT, msw's interceptor) outside the measurement, then start from an empty window.
     await connector.checkCredentials();
     await clock.sleep(1_100);
@@ -100,17 +101,29 @@ function normalizationRows(): BenchRow[] {
   const bare = time(() => {
     for (const body of bodies) JSON.parse(body);
   });
+  // The connector's own reader: each order of an answer checked with the order schema and normalized on its own.
+  const reader = createOrderReader<RakutenOrderModel>({
+    mall: 'rakuten',
+    operation: 'getOrder',
+    orderSchema: orderModelSchema,
+    idOf: (wire) => (wire as { orderNumber: string }).orderNumber,
+    normalize: (raw, warnings) => mapOrder(raw, { shopId: 'bench', warnings }),
+    batchSize: RAKUTEN_LIMITS.batchSize,
+    fetch: async () => ({ orders: [] }),
+    redact: (text) => text,
+    logger: silentLogger,
+  });
   const full = time(() => {
     for (const body of bodies) {
-      const parsed = getOrderResponseSchema.parse(JSON.parse(body));
-      for (const order of parsed.OrderModelList ?? []) mapOrder(order, { shopId: 'bench' });
+      const parsed = JSON.parse(body) as { OrderModelList: unknown[] };
+      for (const order of parsed.OrderModelList) reader.toOrder(order);
     }
   });
   const normalizedPerSecond = orders / full;
   const barePerSecond = orders / bare;
   return [
     {
-      name: 'normalization: orders/s (JSON.parse + zod wire schema + mapOrder)',
+      name: 'normalization: orders/s (JSON.parse + per-order zod schema + mapOrder)',
       value: Math.round(normalizedPerSecond),
       unit: 'orders/s',
       detail: `bare JSON.parse of the same getOrder bodies: ${Math.round(barePerSecond)} orders/s`,

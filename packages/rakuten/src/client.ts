@@ -1,123 +1,64 @@
-import {
-  credentialKey,
-  createHttpPipeline,
-  createRedactor,
-  ResponseFormatError,
-  resolveLimiter,
-  type CallOptions,
-  type ConnectorOptions,
-  type HttpPipeline,
-  type HttpResponse,
-} from '@mallkit/core';
-import type { z } from 'zod';
-import { esaAuthorization, type RakutenCredentials } from './auth.js';
-import { buildConfirmOrderBody, confirmOrderEndpoint, confirmOrderResponseSchema, type ConfirmOrderResponse } from './api/confirm-order.js';
-import { buildGetOrderBody, getOrderEndpoint, getOrderResponseSchema, type GetOrderResponse } from './api/get-order.js';
-import { buildGetPaymentBody, getPaymentEndpoint, getPaymentResponseSchema, type GetPaymentResponse } from './api/get-payment.js';
-import { licenseExpiryEndpoint, licenseExpiryResponseSchema, type LicenseExpiryResponse } from './api/license.js';
-import { buildSearchOrderBody, searchOrderEndpoint, searchOrderResponseSchema, type SearchOrderParams, type SearchOrderResponse } from './api/search-order.js';
-import {
-  updateOrderShippingEndpoint,
-  updateOrderShippingResponseSchema,
-  type UpdateOrderShippingBody,
-  type UpdateOrderShippingResponse,
-} from './api/update-order-shipping.js';
-import { GET_ORDER_VERSION, RAKUTEN_BASE_URL, RAKUTEN_CONTENT_TYPE, RAKUTEN_DEFAULT_RATE, RAKUTEN_THROTTLE_MARGIN } from './constants.js';
+import { createMallClient, credentialKey, type CallOptions, type MallClient } from '@mallkit/core';
+import { esaAuthorization } from './auth/esa.js';
+import type { RakutenEnvelope } from './api/common.js';
+import { confirmOrderEndpoint } from './api/confirm-order.js';
+import { GET_ORDER_VERSION, GET_PAYMENT_VERSION } from './api/constants.js';
+import { getOrderEndpoint, type GetOrderResponse } from './api/get-order.js';
+import { getPaymentEndpoint, type GetPaymentResponse } from './api/get-payment.js';
+import { licenseExpiryEndpoint, type LicenseExpiryResponse } from './api/license.js';
+import { searchOrderEndpoint, type SearchOrderParams, type SearchOrderResponse } from './api/search-order.js';
+import { updateOrderShippingEndpoint, type UpdateOrderShippingBody } from './api/update-order-shipping.js';
 import { classifyRakutenResponse } from './errors.js';
-
-/** Options of {@link createRakutenClient}: the credentials plus everything every connector takes. */
-export interface RakutenClientOptions extends ConnectorOptions, RakutenCredentials {
-  /** getOrder `version` (default 10, the latest documented). */
-  readonly getOrderVersion?: number;
-}
+import { checkRakutenOptions, RAKUTEN_BASE_URL, RAKUTEN_DEFAULT_RATE, RAKUTEN_THROTTLE_MARGIN, type RakutenClientOptions } from './options.js';
 
 /**
  * The raw 楽天ペイ受注API client: one method per endpoint, exact wire bodies in, zod-checked wire
- * answers out, through the pipeline (ESA auth, 1 req/s per licenseKey, retries, error table).
- * The connector is built on it; use it directly for what the normalized contract does not cover.
+ * answers out, through the kit's client (ESA auth, 1 req/s per licenseKey, retries, Rakuten's
+ * error table, redaction of both credentials). The connector is built on it; use it directly for
+ * what the normalized contract does not cover.
  */
-export interface RakutenClient {
-  readonly pipeline: HttpPipeline;
-  /** The non-secret throttle key of this licenseKey. */
-  readonly limiterKey: string;
+export interface RakutenClient extends MallClient {
+  /** One page of order numbers. */
   searchOrder(params: SearchOrderParams, options?: CallOptions): Promise<SearchOrderResponse>;
-  /** At most 100 order numbers. */
+  /** At most 100 order numbers; each order of the answer is left unchecked (the connector checks them one by one). */
   getOrder(orderNumbers: readonly string[], options?: CallOptions): Promise<GetOrderResponse>;
-  /** At most 100 order numbers. Not retried on an unknown outcome: read the orders back instead. */
-  confirmOrder(orderNumbers: readonly string[], options?: CallOptions): Promise<ConfirmOrderResponse>;
-  updateOrderShipping(body: UpdateOrderShippingBody, options?: CallOptions): Promise<UpdateOrderShippingResponse>;
+  /** At most 100 order numbers. Not retried after an unknown outcome: read the orders back instead. */
+  confirmOrder(orderNumbers: readonly string[], options?: CallOptions): Promise<RakutenEnvelope>;
+  /** One order. Not retried after an unknown outcome: read the order back instead. */
+  updateOrderShipping(body: UpdateOrderShippingBody, options?: CallOptions): Promise<RakutenEnvelope>;
+  /** The payments of one order. */
   getPayment(orderNumber: string, options?: CallOptions): Promise<GetPaymentResponse>;
   /** The License Management API: the licenseKey's expiry (JST, no offset on the wire). */
   getLicenseExpiryDate(options?: CallOptions): Promise<LicenseExpiryResponse>;
 }
 
-function parseWith<S extends z.ZodType>(schema: S, response: HttpResponse): z.output<S> {
-  const result = schema.safeParse(response.json());
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ResponseFormatError(
-    `rakuten ${response.operation}: the answer does not have the documented shape (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`,
-    { mall: 'rakuten', operation: response.operation, httpStatus: response.status, requestId: response.requestId, excerpt: response.text.slice(0, 300) },
-  );
-}
-
-/** Creates the raw client. */
+/** Creates the raw client. Throws ValidationError when a credential or the getOrder version is unusable. */
 export function createRakutenClient(options: RakutenClientOptions): RakutenClient {
-  const credentials: RakutenCredentials = { serviceSecret: options.serviceSecret, licenseKey: options.licenseKey };
-  const redactor = createRedactor([options.serviceSecret, options.licenseKey]);
-  const authorization = esaAuthorization(credentials);
-  redactor.add(authorization.slice(4));
-  // Rakuten counts requests per licenseKey, so the throttle is keyed by it. The default limiter lives
-  // in this client: connectors (or processes) sharing one key must share a Limiter via `rateLimit`.
-  const limiterKey = credentialKey('rakuten', options.licenseKey);
-  const pipeline = createHttpPipeline({
+  checkRakutenOptions(options);
+  const authorization = esaAuthorization(options);
+  const client = createMallClient({
     mall: 'rakuten',
-    baseUrl: options.baseUrl ?? RAKUTEN_BASE_URL,
-    // A 10% margin rather than core's 5%: the first request of a run (connection set-up) reaches
-    // the gateway late, so at 1 request/s the next window's requests would otherwise crowd it.
-    limiter: resolveLimiter(options.rateLimit, RAKUTEN_DEFAULT_RATE, { margin: RAKUTEN_THROTTLE_MARGIN }),
-    limiterKey,
-    redactor,
+    options,
+    baseUrl: RAKUTEN_BASE_URL,
+    // The ESA header is a plain encoding of both values, so it is a secret of its own.
+    secrets: [options.serviceSecret, options.licenseKey, authorization.slice('ESA '.length)],
+    // Rakuten counts requests per licenseKey. The default limiter lives in this client: connectors
+    // (or processes) sharing one key must share a Limiter via `rateLimit`.
+    limiterKey: credentialKey('rakuten', options.licenseKey),
+    defaultRate: RAKUTEN_DEFAULT_RATE,
+    throttle: { margin: RAKUTEN_THROTTLE_MARGIN },
     classify: classifyRakutenResponse,
-    headers: { 'Content-Type': RAKUTEN_CONTENT_TYPE },
     authorize: () => ({ Authorization: authorization }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
   });
   const version = options.getOrderVersion ?? GET_ORDER_VERSION;
 
-  // Every order endpoint is a POST; reads are marked idempotent so that the pipeline may re-send them.
-  const post = async (endpoint: { operation: string; path: string }, json: unknown, idempotent: boolean, call: CallOptions = {}): Promise<HttpResponse> =>
-    pipeline.send({ operation: endpoint.operation, method: 'POST', path: endpoint.path, json, idempotent }, call);
-
   return {
-    pipeline,
-    limiterKey,
-    async searchOrder(params, call) {
-      return parseWith(searchOrderResponseSchema, await post(searchOrderEndpoint, buildSearchOrderBody(params), true, call));
-    },
-    async getOrder(orderNumbers, call) {
-      return parseWith(getOrderResponseSchema, await post(getOrderEndpoint, buildGetOrderBody(orderNumbers, version), true, call));
-    },
-    async confirmOrder(orderNumbers, call) {
-      return parseWith(confirmOrderResponseSchema, await post(confirmOrderEndpoint, buildConfirmOrderBody(orderNumbers), false, call));
-    },
-    async updateOrderShipping(body, call) {
-      return parseWith(updateOrderShippingResponseSchema, await post(updateOrderShippingEndpoint, body, false, call));
-    },
-    async getPayment(orderNumber, call) {
-      return parseWith(getPaymentResponseSchema, await post(getPaymentEndpoint, buildGetPaymentBody(orderNumber), true, call));
-    },
-    async getLicenseExpiryDate(call) {
-      const response = await pipeline.send(
-        { operation: licenseExpiryEndpoint.operation, method: 'GET', path: licenseExpiryEndpoint.path, query: { licenseKey: options.licenseKey } },
-        call ?? {},
-      );
-      return parseWith(licenseExpiryResponseSchema, response);
-    },
+    ...client,
+    searchOrder: (params, call) => client.call(searchOrderEndpoint, params, call),
+    getOrder: (orderNumbers, call) => client.call(getOrderEndpoint, { orderNumbers, version }, call),
+    confirmOrder: (orderNumbers, call) => client.call(confirmOrderEndpoint, orderNumbers, call),
+    updateOrderShipping: (body, call) => client.call(updateOrderShippingEndpoint, body, call),
+    getPayment: (orderNumber, call) => client.call(getPaymentEndpoint, { orderNumber, version: GET_PAYMENT_VERSION }, call),
+    getLicenseExpiryDate: (call) => client.call(licenseExpiryEndpoint, options.licenseKey, call),
   };
 }

@@ -1,5 +1,3 @@
-import type {
-  MallkitError} from '@mallkit/core';
 import {
   CredentialError,
   InvalidRequestError,
@@ -7,41 +5,89 @@ import {
   OrderStateError,
   PermissionError,
   RateLimitError,
-  ResponseFormatError,
   type ErrorClassifier,
+  type Hint,
   type HttpRequest,
   type HttpResponse,
+  type MallkitError,
 } from '@mallkit/core';
 import { envelopeSchema, gatewayErrorsSchema, gatewayResultsSchema, type RakutenMessageModel } from './api/common.js';
 import { CONFIRM_CODES } from './api/confirm-order.js';
 import { SHIPPING_CODES } from './api/update-order-shipping.js';
-import {
-  ENABLE_FUNCTION_HINT,
-  MAINTENANCE_HINT,
-  ORDER_CANCELLED_HINT,
-  QPS_HINT,
-  RENEW_LICENSE_KEY_HINT,
-  SET_POSTAGE_FIRST_HINT,
-} from './hints.js';
 
 /*
- * Rakuten's error table (specs/rakuten.md §8). Two body shapes reach a client:
+ * Rakuten's error table (specs/rakuten.md §8) and what the shop should do about each error. Two
+ * body shapes reach a client:
  *  - the API gateway's, before the order service: `{"errors":[{"code":"GA0001"…}]}` or the older
  *    `{"Results":{"errorCode":"ES01-01"…}}` (auth, permission, QPS);
  *  - the order service's `MessageModelList` with ORDER_EXT_API_* codes (HTTP 400, or HTTP 200 with
- *    per-order errors on batch endpoints, which the operations read themselves).
- * Classification looks at the gateway code first, then the HTTP status, then the message codes.
+ *    per-order errors on batch endpoints, which the writes read themselves).
+ * Classification looks at the gateway code first, then the HTTP status, then the message codes. A
+ * successful answer is left to the endpoint's schema (the kit's reader), which retries an
+ * unreadable answer to a read.
+ *
+ * The hints follow the words of the screens the shop will use; the RMS menu paths follow the
+ * vendors' manuals cited in the README (help.teps.io, stockcrew, next-engine, logiless).
  */
 
 const MALL = 'rakuten' as const;
 
-/** Operations whose answers carry one MessageModel per order, read by the operation itself. */
+/** licenseKey rejected: renew it in RMS and paste the new one. */
+export const RENEW_LICENSE_KEY_HINT: Hint = {
+  ja:
+    'licenseKey（ライセンスキー）が期限切れか無効です。RMS → 店舗様向け情報・サービス → WEB APIサービス → 利用設定 → 「ライセンスキーの確認・変更」で新しいライセンスキーを発行し、設定に貼り付け直してください。' +
+    '新しいキーを発行した瞬間に古いキーは使えなくなるため、同じキーを使う他のシステムも更新が必要です。手入力の場合は I と l の打ち間違いもご確認ください。',
+  en:
+    'The licenseKey has expired or is invalid. In RMS open 店舗様向け情報・サービス → WEB APIサービス → 利用設定 → 「ライセンスキーの確認・変更」, issue a new key and paste it into the settings. ' +
+    'Issuing a new key invalidates the old one at once, so every other system using it must be updated too. If the key was typed by hand, check for I/l mix-ups.',
+};
+
+/** licenseKey about to expire. */
+export const EXPIRING_LICENSE_KEY_HINT: Hint = {
+  ja: 'licenseKey（ライセンスキー）の有効期限が近づいています（有効期間は約90日）。RMS → WEB APIサービス → 利用設定 → 「ライセンスキーの確認・変更」で新しいキーを発行し、発行後すぐに設定へ貼り付けてください。',
+  en: 'The licenseKey expires soon (keys last about 90 days). Issue a new one in RMS → WEB APIサービス → 利用設定 → 「ライセンスキーの確認・変更」 and paste it into the settings right away.',
+};
+
+/** The API function is not enabled for this application in RMS (ES04-01). */
+export const ENABLE_FUNCTION_HINT: Hint = {
+  ja: 'RMS → 店舗様向け情報・サービス → WEB APIサービス → 利用設定 → 利用機能編集で、「楽天ペイ受注API（RakutenPay_OrderAPI）」の該当機能（rpay.order.searchOrder / getOrder / confirmOrder / updateOrderShipping / getPayment など）を「利用する」に設定してください。',
+  en: 'In RMS → WEB APIサービス → 利用設定 → 利用機能編集, set the needed 楽天ペイ受注API (RakutenPay_OrderAPI) functions (rpay.order.searchOrder, getOrder, confirmOrder, updateOrderShipping, getPayment…) to 「利用する」.',
+};
+
+/** confirmOrder refused with 105: postage is still -9999. */
+export const SET_POSTAGE_FIRST_HINT: Hint = {
+  ja: '送料が未設定の注文です（送料 -9999）。RMS の受注管理（または updateOrderSender）で送料を設定してから、もう一度注文確認してください。',
+  en: 'The order has no shipping fee yet (postage -9999). Set the postage in RMS order management (or with updateOrderSender) first, then confirm the order again.',
+};
+
+/** The order is cancelled. */
+export const ORDER_CANCELLED_HINT: Hint = {
+  ja: 'この注文はキャンセル済み（またはキャンセル確定待ち）のため、この操作はできません。RMS で注文のステータスを確認してください。',
+  en: 'The order is cancelled (or its cancellation is pending), so this operation is not possible. Check the order in RMS.',
+};
+
+/** Too many requests. */
+export const QPS_HINT: Hint = {
+  ja: '楽天のリクエスト数の上限（QPS）を超えました。自動で待ってから再送します。同じライセンスキーを複数のシステムで使っている場合は、rateLimit を共有するか下げてください。',
+  en: "Rakuten's request-rate limit (QPS) was exceeded; the request is retried after a pause. If several systems share this licenseKey, share or lower the rateLimit.",
+};
+
+/** Maintenance. */
+export const MAINTENANCE_HINT: Hint = {
+  ja: '楽天 RMS API がメンテナンス中または過負荷です。時間をおいて再度実行してください。',
+  en: 'The RMS API is in maintenance or overloaded. Try again later.',
+};
+
+/** Operations whose answers carry one MessageModel per order, read by the write itself. */
 const PER_ORDER_OPERATIONS: ReadonlySet<string> = new Set(['confirmOrder', 'updateOrderShipping']);
 
 /** What an error built from one MessageModel needs to know. */
 export interface MessageErrorContext {
+  /** The operation that answered (`confirmOrder`). */
   readonly operation: string;
+  /** The HTTP status of the answer that carried the message. */
   readonly httpStatus?: number | null;
+  /** Rakuten's request id of that answer, when known. */
   readonly requestId?: string | null;
   /** The order concerned, when the message does not name it. */
   readonly orderId?: string | null;
@@ -139,19 +185,9 @@ function fromGateway(gateway: { code: string; message: string }, response: HttpR
 
 /** Rakuten's error classifier (core's `ErrorClassifier`): applied by the pipeline to every answer. */
 export const classifyRakutenResponse: ErrorClassifier = (response, request) => {
+  // A successful answer is checked by the endpoint's schema, inside the same attempt.
+  if (response.ok) return null;
   const base = { mall: MALL, httpStatus: response.status, requestId: response.requestId, operation: request.operation };
-  if (response.ok) {
-    // A 200 that is not JSON (a proxy's page, a cut transfer) is unreadable, not a success. Retryable:
-    // the pipeline re-sends reads only, so a write with such an answer is resolved by reading back.
-    try {
-      response.json();
-      return null;
-    } catch (error) {
-      return ResponseFormatError.isInstance(error)
-        ? new ResponseFormatError(error.message, { ...base, excerpt: error.excerpt, retryable: true, cause: error })
-        : null;
-    }
-  }
   const body = tryJson(response.text);
   const gateway = gatewayError(body);
   if (gateway) {
@@ -175,7 +211,7 @@ export const classifyRakutenResponse: ErrorClassifier = (response, request) => {
   const envelope = envelopeSchema.safeParse(body);
   const errors = envelope.success ? (envelope.data.MessageModelList ?? []).filter((m) => m.messageType === 'ERROR') : [];
   // Per-order refusals of a write (each naming its order) are results, not a failed call: the
-  // operation reads them from the body and reports them order by order.
+  // write reads them from the body and reports them order by order.
   if (PER_ORDER_OPERATIONS.has(request.operation) && errors.length > 0 && errors.every((m) => m.orderNumber) && response.status < 500) {
     return null;
   }

@@ -4,7 +4,7 @@ import { bodyOf, seeds } from './fixtures.js';
 import { startRig, type TestRig } from './harness.js';
 
 function pendingIds(rig: TestRig): string[] {
-  return [...rig.sandbox.orders.values()].filter((o) => o.orderProgress === 100 && o.postagePrice !== -9999).map((o) => o.orderNumber);
+  return rig.sandbox.orders().filter((o) => o.orderProgress === 100 && o.postagePrice !== -9999).map((o) => o.orderNumber);
 }
 
 describe('confirmOrders', () => {
@@ -19,14 +19,14 @@ describe('confirmOrders', () => {
     expect(result.succeeded).toBe(150);
     expect(result.results.map((r) => r.id)).toEqual(ids);
     expect(rig.sandbox.kit.log.forOperation('confirmOrder').map((e) => (bodyOf(e) as { orderNumberList: string[] }).orderNumberList.length)).toEqual([100, 50]);
-    expect(rig.sandbox.orders.get(ids[0]!)?.orderProgress).toBe(300);
+    expect(rig.sandbox.order(ids[0]!)?.orderProgress).toBe(300);
   });
 
   it('103 (already confirmed) is alreadyDone after reading the status back; 102 and 105 are OrderStateErrors', async () => {
     rig = startRig(seeds(40));
     const [pending] = pendingIds(rig);
-    const cancelled = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 900)!.orderNumber;
-    const unsetPostage = [...rig.sandbox.orders.values()].find((o) => o.postagePrice === -9999)!.orderNumber;
+    const cancelled = rig.sandbox.orders().find((o) => o.orderProgress === 900)!.orderNumber;
+    const unsetPostage = rig.sandbox.orders().find((o) => o.postagePrice === -9999)!.orderNumber;
     await rig.connector.confirmOrders([pending!]);
     rig.sandbox.kit.log.clear();
     const result = await rig.connector.confirmOrders([pending!, cancelled, unsetPostage]);
@@ -75,7 +75,7 @@ describe('confirmOrders', () => {
       expect(NetworkError.isInstance(outcome.error)).toBe(true);
       expect(outcome.error.retryable).toBe(true);
     }
-    expect(rig.sandbox.orders.get(id!)?.orderProgress).toBe(100);
+    expect(rig.sandbox.order(id!)?.orderProgress).toBe(100);
     const again = await rig.connector.confirmOrders([id!]);
     expect(again.results[0]).toMatchObject({ ok: true, alreadyDone: false });
   });

@@ -1,6 +1,6 @@
 import { CredentialError, MaintenanceError, PermissionError, RateLimitError, type HttpRequest, type HttpResponse, createHttpResponse } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyRakutenResponse, fieldOfMessage } from '../src/index.js';
+import { classifyRakutenResponse, fieldOfMessage } from '../src/errors.js';
 import { rejection, seeds } from './fixtures.js';
 import { startRig, type TestRig } from './harness.js';
 
@@ -55,7 +55,7 @@ describe('errors against the sandbox', () => {
   it('writes are retried after GA0003 too (Rakuten did not process them)', async () => {
     const data = seeds(40);
     rig = startRig(data);
-    const id = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 100 && o.postagePrice !== -9999)!.orderNumber;
+    const id = rig.sandbox.orders().find((o) => o.orderProgress === 100 && o.postagePrice !== -9999)!.orderNumber;
     rig.sandbox.kit.faults.inject({ kind: 'status', status: 403, body: JSON.stringify({ errors: [{ code: 'GA0003', message: 'Forbidden- Exceeded QPS Limitation' }] }) }, { operation: 'confirmOrder' });
     const result = await rig.connector.confirmOrders([id]);
     expect(result.succeeded).toBe(1);

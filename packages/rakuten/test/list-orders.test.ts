@@ -56,6 +56,18 @@ describe('listOrders', () => {
     expect(rig.sandbox.qpsViolations()).toBe(0);
   }, 60_000);
 
+  it('a search that claims 1,000,000 results is neither paged to the end nor halved forever: every order once, in a few requests', async () => {
+    const data = seeds(1_250, 20);
+    rig = startRig(data, NOW, { rateLimit: { limit: 500, intervalMs: 1000 } });
+    // totalRecordsAmount 1,000,000 and totalPages 1,000, pages past the real end empty, as Rakuten was seen to answer.
+    rig.sandbox.adversary.lieAboutPaging('inflated-total');
+    const orders = await collect(rig.connector.listOrders({ from: new Date(Date.parse(NOW) - 21 * DAY), to: NOW }));
+    expect(orders).toHaveLength(1_250);
+    expect(new Set(orders.map((o) => o.id)).size).toBe(1_250);
+    // The full first page made the claimed total believable once (halved), then each half's short first page ended it.
+    expect(rig.sandbox.kit.log.count({ operation: 'searchOrder' })).toBeLessThanOrEqual(4);
+  });
+
   it('never asks for more than 730 days back, and refuses a date type Rakuten cannot search by before sending', async () => {
     rig = startRig(seeds(5));
     // A range wholly older than 730 days: nothing Rakuten could answer, so nothing is sent.

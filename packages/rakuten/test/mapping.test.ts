@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRakutenMappers, mapOrder, mapOrderProgress, orderProgressFor, parseChoices, type RakutenOrderModel } from '../src/index.js';
-import { seedToWire } from '../src/testing/index.js';
+import { orderModelSchema } from '../src/api/order-model.js';
+import type { RakutenOrder, RakutenOrderModel } from '../src/index.js';
+import { parseChoices } from '../src/mapping/items.js';
+import { createRakutenMappers } from '../src/mapping/mappers.js';
+import { mapOrder } from '../src/mapping/order.js';
+import { mapOrderProgress, orderProgressFor } from '../src/mapping/status.js';
+import { seedToWire } from '../src/testing/seed-to-wire.js';
 import { seeds } from './fixtures.js';
 
 function wireOrders(): RakutenOrderModel[] {
@@ -64,6 +69,18 @@ describe('mapping getOrder to the normalized Order', () => {
     const shipment = mapOrder(shipped, { shopId: 's' }).deliveries[0]!.shipments[0]!;
     expect(shipment.carrier?.raw).toBe(row.deliveryCompany);
     expect(shipment.trackingNumber).toBe(row.shippingNumber);
+  });
+
+  it('order.raw has only Rakuten’s documented fields in its type (a misspelt model does not compile), and keeps every field sent at run time', () => {
+    const wire = wireOrders()[0]!;
+    const order: RakutenOrder = mapOrder(wire, { shopId: 's' });
+    // @ts-expect-error SettlementModell is a typo: the raw type rejects keys Rakuten does not document
+    expect(order.raw.SettlementModell).toBeUndefined();
+    // @ts-expect-error the same at depth: PackageModel has no basketID
+    expect(order.raw.PackageModelList[0]?.basketID).toBeUndefined();
+    expect(order.raw.SettlementModel?.settlementMethod).toBe(wire.SettlementModel?.settlementMethod);
+    const parsed = orderModelSchema.parse({ ...wire, fieldAddedByRakutenLater: 'kept' }) as unknown as Record<string, unknown>;
+    expect(parsed.fieldAddedByRakutenLater).toBe('kept');
   });
 
   it('orderProgress both ways', () => {

@@ -89,8 +89,8 @@ describe('the sandbox answers in Rakuten’s shapes', () => {
 
   it('confirmOrder: one MessageModel per order with orderNumber, HTTP 200 even when some fail; a second confirm is 103', async () => {
     rig = startRig(seeds(40));
-    const pending = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 100 && o.postagePrice !== -9999)!.orderNumber;
-    const unset = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 100 && o.postagePrice === -9999)!.orderNumber;
+    const pending = rig.sandbox.orders().find((o) => o.orderProgress === 100 && o.postagePrice !== -9999)!.orderNumber;
+    const unset = rig.sandbox.orders().find((o) => o.orderProgress === 100 && o.postagePrice === -9999)!.orderNumber;
     const first = await post('confirmOrder', { orderNumberList: [pending, unset] });
     expect(first.status).toBe(200);
     expect(first.json.MessageModelList).toEqual([
@@ -103,7 +103,7 @@ describe('the sandbox answers in Rakuten’s shapes', () => {
 
   it('updateOrderShipping: MessageModels carry dataNumber and shippingDetailId; a company name instead of a code is ERROR_011', async () => {
     rig = startRig(seeds(40));
-    const order = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 300)!;
+    const order = rig.sandbox.orders().find((o) => o.orderProgress === 300)!;
     const basketId = order.PackageModelList[0]!.basketId;
     const row = { deliveryCompany: '1001', shippingNumber: '491234567890', shippingDate: '2026-11-21' };
     const done = await post('updateOrderShipping', { orderNumber: order.orderNumber, BasketidModelList: [{ basketId, ShippingModelList: [row] }] });

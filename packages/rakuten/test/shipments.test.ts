@@ -1,6 +1,7 @@
-import { CARRIER_CODES, InvalidRequestError, OrderStateError, ValidationError } from '@mallkit/core';
+import { CARRIER_CODES, CredentialError, InvalidRequestError, OrderStateError, ValidationError, type ShipmentUpdate } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliveryCompanyFor, RAKUTEN_DELIVERY_COMPANIES, rakutenCarrierMapper } from '../src/index.js';
+import { deliveryCompanyFor, RAKUTEN_DELIVERY_COMPANIES, rakutenCarrierMapper } from '../src/mapping/carrier.js';
+import { createRakutenConnector } from '../src/index.js';
 import { rejection, seeds } from './fixtures.js';
 import { startRig, type TestRig } from './harness.js';
 
@@ -23,7 +24,7 @@ describe('exportShipments', () => {
   let rig: TestRig;
   afterEach(() => rig.close());
 
-  const single = (r: TestRig, progress = 300) => [...r.sandbox.orders.values()].find((o) => o.orderProgress === progress && o.PackageModelList.length === 1)!;
+  const single = (r: TestRig, progress = 300) => r.sandbox.orders().find((o) => o.orderProgress === progress && o.PackageModelList.length === 1)!;
 
   it('refuses before sending: missing carrier, blank tracking number, missing or future date', async () => {
     rig = startRig(seeds(40));
@@ -43,6 +44,44 @@ describe('exportShipments', () => {
     expect(rig.sandbox.kit.log.count()).toBe(0);
   });
 
+  it('refuses tracking numbers before sending: ヤマト運輸 and 佐川急便 numbers are 12 digits, and none may pass 64 characters', async () => {
+    rig = startRig(seeds(40));
+    const id = single(rig).orderNumber;
+    const base = { orderId: id, shippedAt: '2026-11-21' };
+    const cases: Array<[ShipmentUpdate, RegExp]> = [
+      [{ ...base, carrier: 'yamato', trackingNumber: '4912-3456-789' }, /12 digits/],
+      [{ ...base, carrier: 'sagawa', trackingNumber: 'AB1234567890' }, /12 digits/],
+      [{ ...base, carrier: 'japan_post', trackingNumber: '1'.repeat(65) }, /64/],
+    ];
+    for (const [update, message] of cases) {
+      const error = await rejection(rig.connector.exportShipments([update]));
+      expect(ValidationError.isInstance(error), String(error)).toBe(true);
+      expect((error as ValidationError).field).toBe('updates[0].trackingNumber');
+      expect((error as ValidationError).message).toMatch(message);
+    }
+    expect(rig.sandbox.kit.log.count()).toBe(0);
+    // Carriers without a fixed format keep theirs: an 11-digit Japan Post number goes through.
+    expect((await rig.connector.exportShipments([{ ...base, carrier: 'japan_post', trackingNumber: '12345678901' }])).succeeded).toBe(1);
+  });
+
+  it('a licenseKey refused in the middle of a batch stops it: thrown with the progress, nothing more sent', async () => {
+    rig = startRig(seeds(40));
+    const targets = rig.sandbox.orders().filter((o) => o.orderProgress === 300 && o.PackageModelList.length === 1).slice(0, 3).map((o) => o.orderNumber);
+    expect(targets).toHaveLength(3);
+    // The key is re-issued elsewhere right after Rakuten answered the first shipment.
+    const connector = createRakutenConnector({
+      ...rig.sandbox.connectorOptions(),
+      clock: rig.sandbox.clock,
+      hooks: { onResponse: (event) => (event.operation === 'updateOrderShipping' ? rig.sandbox.renewLicenseKey('SL_reissued_elsewhere') : undefined) },
+    });
+    const updates = targets.map((orderId, i) => ({ orderId, carrier: 'yamato' as const, trackingNumber: `4912-3456-70${i}0`, shippedAt: '2026-11-21' }));
+    const error = await rejection(connector.exportShipments(updates));
+    expect(CredentialError.isInstance(error), String(error)).toBe(true);
+    expect((error as CredentialError).batch?.results).toMatchObject([{ id: targets[0], ok: true }]);
+    expect((error as CredentialError).batch?.notSent).toEqual(targets.slice(1));
+    expect(rig.sandbox.kit.log.count({ operation: 'updateOrderShipping' })).toBe(2);
+  });
+
   it('is idempotent: the same tracking number again is alreadyDone and adds no row; a corrected date updates the row', async () => {
     rig = startRig(seeds(40));
     const order = single(rig);
@@ -60,11 +99,24 @@ describe('exportShipments', () => {
     expect(rows[0]!.shippingDate).toBe('2026-11-20');
   });
 
+  it('a later update to the same order sees the row the earlier one added: the same number twice updates that row, never duplicates it', async () => {
+    rig = startRig(seeds(40));
+    const order = single(rig);
+    const first = { orderId: order.orderNumber, carrier: 'yamato' as const, trackingNumber: '4912-3456-7890', shippedAt: '2026-11-20' };
+    const result = await rig.connector.exportShipments([first, { ...first, shippedAt: '2026-11-21' }]);
+    expect(result.results.map((r) => r.ok && !r.alreadyDone)).toEqual([true, true]);
+    const rows = order.PackageModelList[0]!.ShippingModelList!;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.shippingDate).toBe('2026-11-21');
+    const second = rig.sandbox.kit.log.forOperation('updateOrderShipping')[1];
+    expect((JSON.parse(second!.bodyText) as { BasketidModelList: Array<{ ShippingModelList: Array<{ shippingDetailId?: number }> }> }).BasketidModelList[0]!.ShippingModelList[0]!.shippingDetailId).toBe(rows[0]!.shippingDetailId);
+  });
+
   it('reports per order: a cancelled order and a multi-destination order without deliveryId fail, the others go through', async () => {
     rig = startRig(seeds(40));
     const good = single(rig).orderNumber;
-    const cancelled = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 900)!.orderNumber;
-    const multi = [...rig.sandbox.orders.values()].find((o) => o.orderProgress === 300 && o.PackageModelList.length > 1)!;
+    const cancelled = rig.sandbox.orders().find((o) => o.orderProgress === 900)!.orderNumber;
+    const multi = rig.sandbox.orders().find((o) => o.orderProgress === 300 && o.PackageModelList.length > 1)!;
     const common = { carrier: 'japan_post' as const, trackingNumber: '1234-5678-9012', shippedAt: '2026-11-21' };
     const result = await rig.connector.exportShipments([
       { orderId: cancelled, ...common },

@@ -54,7 +54,7 @@ describe('exact requests on the wire', () => {
     const data = seeds(40);
     rig = startRig(data);
     const target = data.find((s) => s.status === 'ready_to_ship' && s.deliveries.length === 1)!;
-    const basketId = rig.sandbox.orders.get(target.id)!.PackageModelList[0]!.basketId;
+    const basketId = rig.sandbox.order(target.id)!.PackageModelList[0]!.basketId;
     const result = await rig.connector.exportShipments([{ orderId: target.id, carrier: 'sagawa', trackingNumber: '3600-1234-5678', shippedAt: '2026-11-21' }]);
     expect(result.succeeded).toBe(1);
     const update = rig.sandbox.kit.log.last('updateOrderShipping');

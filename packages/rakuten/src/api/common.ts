@@ -1,5 +1,6 @@
 import { formatJst } from '@mallkit/core';
 import { z } from 'zod';
+import { RAKUTEN_CONTENT_TYPE } from './constants.js';
 
 /*
  * What every order-API answer shares (specs/rakuten.md §4.1): a MessageModelList whose entries say
@@ -7,33 +8,57 @@ import { z } from 'zod';
  * (MessageModelList), scalars camelCase: the schemas use the literal keys, never a camelizer.
  */
 
+/**
+ * A wire model: at run time a loose object (Rakuten adds fields; every field it sends stays in
+ * `order.raw`), typed as the listed fields only, so that a typo such as `raw.SettlementModell`
+ * does not compile. Every model of this package is declared with it, at every depth.
+ */
+export function wireModel<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> {
+  return z.looseObject(shape) as unknown as z.ZodObject<Shape>;
+}
+
+/**
+ * Headers of every order-API endpoint. The kit would send `application/json` for a JSON body;
+ * Rakuten wants the charset spelled out.
+ */
+export const JSON_HEADERS = { 'Content-Type': RAKUTEN_CONTENT_TYPE } as const;
+
 /** One entry of `MessageModelList`. */
-export const messageModelSchema = z
-  .object({
-    messageType: z.string(),
-    messageCode: z.string(),
-    message: z.string().nullish(),
-    orderNumber: z.string().nullish(),
-    /** updateOrderShipping: 1-based position of the ShippingModel in the request. */
-    dataNumber: z.number().nullish(),
-    shippingDetailId: z.number().nullish(),
-  })
-  .loose();
+export const messageModelSchema = wireModel({
+  messageType: z.string(),
+  messageCode: z.string(),
+  message: z.string().nullish(),
+  orderNumber: z.string().nullish(),
+  /** updateOrderShipping: 1-based position of the ShippingModel in the request. */
+  dataNumber: z.number().nullish(),
+  shippingDetailId: z.number().nullish(),
+});
 
-/** One entry of `MessageModelList`, as parsed. */
-export type RakutenMessageModel = z.infer<typeof messageModelSchema>;
+/**
+ * One entry of `MessageModelList`, as parsed.
+ *
+ * @useDeclaredType
+ */
+export type RakutenMessageModel = z.output<typeof messageModelSchema>;
 
-/** The envelope alone: enough to classify any order-API answer. */
-export const envelopeSchema = z.object({ MessageModelList: z.array(messageModelSchema).nullish() }).loose();
+/** The envelope alone: enough to classify any order-API answer, and the whole answer of the writes. */
+export const envelopeSchema = wireModel({ MessageModelList: z.array(messageModelSchema).nullish() });
+
+/**
+ * An answer that is only a MessageModelList (confirmOrder, updateOrderShipping), as parsed.
+ *
+ * @useDeclaredType
+ */
+export type RakutenEnvelope = z.output<typeof envelopeSchema>;
 
 /** The older API-gateway error body: `{"Results":{"errorCode":"ES01-01","message":"Un-Authorised"}}`. */
 export const gatewayResultsSchema = z.object({
-  Results: z.object({ errorCode: z.string(), message: z.string().nullish() }).loose(),
+  Results: z.looseObject({ errorCode: z.string(), message: z.string().nullish() }),
 });
 
 /** The newer API-gateway error body: `{"errors":[{"code":"GA0001","message":"Un-Authorised"}]}`. */
 export const gatewayErrorsSchema = z.object({
-  errors: z.array(z.object({ code: z.string(), message: z.string().nullish() }).loose()).min(1),
+  errors: z.array(z.looseObject({ code: z.string(), message: z.string().nullish() })).min(1),
 });
 
 /**
@@ -47,8 +72,3 @@ export function rmsDatetime(date: Date | number): string {
 
 /** The exact shape {@link rmsDatetime} writes: what the sandbox accepts, as Rakuten does. */
 export const RMS_DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0900$/;
-
-/** An RMS date (`YYYY-MM-DD`, JST). */
-export function rmsDate(date: Date | number): string {
-  return formatJst(date, 'date');
-}

@@ -1,22 +1,6 @@
-import type { z } from 'zod';
-import { RAKUTEN_PATHS } from '../constants.js';
-import { envelopeSchema } from './common.js';
-
-/** The confirmOrder request body: at most 100 order numbers. */
-export interface ConfirmOrderBody {
-  readonly orderNumberList: readonly string[];
-}
-
-/** Builds a confirmOrder body. */
-export function buildConfirmOrderBody(orderNumbers: readonly string[]): ConfirmOrderBody {
-  return { orderNumberList: orderNumbers };
-}
-
-/** The confirmOrder answer: one MessageModel per order, INFO_101 or an ERROR (102 cancelled, 103 already moved, 105 postage unset). */
-export const confirmOrderResponseSchema = envelopeSchema;
-
-/** The confirmOrder answer, as parsed. */
-export type ConfirmOrderResponse = z.infer<typeof confirmOrderResponseSchema>;
+import { defineEndpoint } from '@mallkit/core';
+import { envelopeSchema, JSON_HEADERS, type RakutenEnvelope } from './common.js';
+import { RAKUTEN_PATHS } from './constants.js';
 
 /** Message codes of confirmOrder. */
 export const CONFIRM_CODES = {
@@ -26,5 +10,16 @@ export const CONFIRM_CODES = {
   postageUnset: 'ORDER_EXT_API_CONFIRM_ORDER_ERROR_105',
 } as const;
 
-/** The confirmOrder endpoint. */
-export const confirmOrderEndpoint = { operation: 'confirmOrder', path: RAKUTEN_PATHS.confirmOrder } as const;
+/**
+ * confirmOrder: at most 100 order numbers; the answer has one MessageModel per order, INFO_101 or
+ * an ERROR (102 cancelled, 103 already moved, 105 postage unset). A write: never re-sent after an
+ * unknown outcome (the orders are read back instead).
+ */
+export const confirmOrderEndpoint = defineEndpoint<readonly string[], RakutenEnvelope>({
+  operation: 'confirmOrder',
+  method: 'POST',
+  path: RAKUTEN_PATHS.confirmOrder,
+  headers: JSON_HEADERS,
+  body: (orderNumbers) => ({ json: { orderNumberList: orderNumbers } }),
+  answer: { format: 'json', schema: envelopeSchema },
+});

@@ -1,30 +1,41 @@
+import { defineEndpoint } from '@mallkit/core';
 import { z } from 'zod';
-import { GET_ORDER_VERSION, RAKUTEN_PATHS } from '../constants.js';
-import { messageModelSchema } from './common.js';
-import { orderModelSchema } from './order-model.js';
+import { JSON_HEADERS, messageModelSchema, wireModel } from './common.js';
+import { RAKUTEN_PATHS } from './constants.js';
 
-/** The getOrder request body: at most 100 order numbers, and the (required) version as a number. */
-export interface GetOrderBody {
-  readonly orderNumberList: readonly string[];
+/** What one getOrder call asks for: at most 100 order numbers, and the version (a number, required). */
+export interface GetOrderInput {
+  /** At most 100. */
+  readonly orderNumbers: readonly string[];
+  /** The OrderModel version (10 by default). */
   readonly version: number;
 }
 
-/** Builds a getOrder body for the latest documented version. */
-export function buildGetOrderBody(orderNumbers: readonly string[], version: number = GET_ORDER_VERSION): GetOrderBody {
-  return { orderNumberList: orderNumbers, version };
-}
+/**
+ * The getOrder answer. Order numbers Rakuten does not know are simply absent from OrderModelList.
+ * The orders are left unchecked here: the connector reads each with the order schema on its own,
+ * so that one order Rakuten sends incomplete never fails the other 99 of its batch.
+ */
+const getOrderResponseSchema = wireModel({
+  MessageModelList: z.array(messageModelSchema).nullish(),
+  OrderModelList: z.array(z.unknown()).nullish(),
+  version: z.union([z.number(), z.string()]).nullish(),
+});
 
-/** The getOrder answer. Order numbers Rakuten does not know are simply absent from OrderModelList. */
-export const getOrderResponseSchema = z
-  .object({
-    MessageModelList: z.array(messageModelSchema).nullish(),
-    OrderModelList: z.array(orderModelSchema).nullish(),
-    version: z.union([z.number(), z.string()]).nullish(),
-  })
-  .loose();
+/**
+ * The getOrder answer, as parsed (each order still unchecked).
+ *
+ * @useDeclaredType
+ */
+export type GetOrderResponse = z.output<typeof getOrderResponseSchema>;
 
-/** The getOrder answer, as parsed. */
-export type GetOrderResponse = z.infer<typeof getOrderResponseSchema>;
-
-/** The getOrder endpoint. */
-export const getOrderEndpoint = { operation: 'getOrder', path: RAKUTEN_PATHS.getOrder } as const;
+/** getOrder: orders in full by number. A read sent with POST, so marked idempotent (retried). */
+export const getOrderEndpoint = defineEndpoint<GetOrderInput, GetOrderResponse>({
+  operation: 'getOrder',
+  method: 'POST',
+  path: RAKUTEN_PATHS.getOrder,
+  headers: JSON_HEADERS,
+  idempotent: true,
+  body: (input) => ({ json: { orderNumberList: input.orderNumbers, version: input.version } }),
+  answer: { format: 'json', schema: getOrderResponseSchema },
+});

@@ -1,14 +1,26 @@
+import { defineEndpoint } from '@mallkit/core';
 import { z } from 'zod';
-import { RAKUTEN_PATHS } from '../constants.js';
+import { wireModel } from './common.js';
+import { RAKUTEN_PATHS } from './constants.js';
 
 /**
  * The License Management API's answer: `{ "expiryDate": "2026-11-28T23:59:59" }`. The value has no
  * offset; it is JST.
  */
-export const licenseExpiryResponseSchema = z.object({ expiryDate: z.string() }).loose();
+const licenseExpiryResponseSchema = wireModel({ expiryDate: z.string() });
 
-/** The expiry-date answer, as parsed. */
-export type LicenseExpiryResponse = z.infer<typeof licenseExpiryResponseSchema>;
+/**
+ * The expiry-date answer, as parsed.
+ *
+ * @useDeclaredType
+ */
+export type LicenseExpiryResponse = z.output<typeof licenseExpiryResponseSchema>;
 
-/** `GET es/1.0/license-management/license-key/expiry-date?licenseKey=…` with the same ESA header. */
-export const licenseExpiryEndpoint = { operation: 'getLicenseExpiryDate', path: RAKUTEN_PATHS.licenseExpiryDate } as const;
+/** `GET es/1.0/license-management/license-key/expiry-date?licenseKey=…` with the same ESA header; the input is the licenseKey. */
+export const licenseExpiryEndpoint = defineEndpoint<string, LicenseExpiryResponse>({
+  operation: 'getLicenseExpiryDate',
+  method: 'GET',
+  path: RAKUTEN_PATHS.licenseExpiryDate,
+  query: (licenseKey) => ({ licenseKey }),
+  answer: { format: 'json', schema: licenseExpiryResponseSchema },
+});

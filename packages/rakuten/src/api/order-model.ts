@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { wireModel } from './common.js';
 
 /*
- * getOrder's OrderModel (version 10), after specs/rakuten.md §4.3. Only what mallkit reads is
- * listed field by field; `.loose()` keeps every other field in `order.raw`, so nothing Rakuten
- * sends is lost. Fields the docs mark Not Null are still `nullish` where real answers are known to
- * leave them out (older versions, orders from before the SKU migration): a stricter schema would
- * turn a harmless gap into a ResponseFormatError for the whole batch.
+ * getOrder's OrderModel (version 10), field by field after specs/rakuten.md §4.3, so that
+ * `order.raw` is fully typed. Fields the docs mark Not Null are still `nullish` where real answers
+ * are known to leave them out (older versions, orders from before the SKU migration); only what an
+ * order cannot be read without is required. Each order of an answer is checked on its own (the
+ * kit's order reader), so an order that breaks this schema is reported alone and never fails its
+ * batch. Fields whose type no public copy fixes accept a string or a number.
  */
 
 const str = z.string().nullish();
 const num = z.number().nullish();
+/** A code whose wire type (string or number) no public copy of the docs fixes. */
+const code = z.union([z.string(), z.number()]).nullish();
 
 /** 住所・氏名・電話: the fields OrdererModel and SenderModel share. Zip and phone parts are strings (they keep leading zeros). */
 const personFields = {
@@ -28,155 +32,256 @@ const personFields = {
 };
 
 /** 注文者. `emailAddress` is a relay address (`…@pc.fw.rakuten.ne.jp`), kept as given. */
-export const ordererModelSchema = z
-  .object({ ...personFields, emailAddress: str, sex: str, birthYear: num, birthMonth: num, birthDay: num })
-  .loose();
+const ordererModelSchema = wireModel({ ...personFields, emailAddress: str, sex: str, birthYear: num, birthMonth: num, birthDay: num });
 
 /** 送付先の人. */
-export const senderModelSchema = z.object({ ...personFields, isolatedIslandFlag: num }).loose();
+const senderModelSchema = wireModel({ ...personFields, isolatedIslandFlag: num });
 
 /** SKU of an item line (version 7+). */
-export const skuModelSchema = z.object({ variantId: str, merchantDefinedSkuId: str, skuInfo: str }).loose();
+const skuModelSchema = wireModel({ variantId: str, merchantDefinedSkuId: str, skuInfo: str });
 
 /** 商品. */
-export const itemModelSchema = z
-  .object({
-    itemDetailId: z.number(),
-    itemName: z.string(),
-    itemId: num,
-    itemNumber: str,
-    manageNumber: str,
-    price: num,
-    units: z.number(),
-    includePostageFlag: num,
-    includeTaxFlag: num,
-    includeCashOnDeliveryPostageFlag: num,
-    selectedChoice: str,
-    pointRate: num,
-    taxRate: num,
-    priceTaxIncl: num,
-    deleteItemFlag: num,
-    SkuModelList: z.array(skuModelSchema).nullish(),
-  })
-  .loose();
+const itemModelSchema = wireModel({
+  itemDetailId: z.number(),
+  itemName: z.string(),
+  itemId: num,
+  itemNumber: str,
+  manageNumber: str,
+  price: num,
+  units: z.number(),
+  includePostageFlag: num,
+  includeTaxFlag: num,
+  includeCashOnDeliveryPostageFlag: num,
+  selectedChoice: str,
+  pointRate: num,
+  pointType: num,
+  inventoryType: num,
+  delvdateInfo: str,
+  restoreInventoryFlag: num,
+  dealFlag: num,
+  drugFlag: num,
+  deleteItemFlag: num,
+  taxRate: num,
+  priceTaxIncl: num,
+  isSingleItemShipping: num,
+  SkuModelList: z.array(skuModelSchema).nullish(),
+});
 
 /** 発送情報 already recorded on a package. */
-export const shippingModelSchema = z
-  .object({
-    shippingDetailId: z.number(),
-    shippingNumber: str,
-    deliveryCompany: str,
-    deliveryCompanyName: str,
-    shippingDate: str,
-  })
-  .loose();
+export const shippingModelSchema = wireModel({
+  shippingDetailId: z.number(),
+  shippingNumber: str,
+  deliveryCompany: str,
+  deliveryCompanyName: str,
+  shippingDate: str,
+});
+
+/** コンビニ・郵便局受取 (only on such packages). */
+const deliveryCvsModelSchema = wireModel({
+  cvsCode: num,
+  storeGenreCode: code,
+  storeCode: str,
+  storeName: str,
+  storeZip: str,
+  storePrefecture: str,
+  storeAddress: str,
+  areaCode: code,
+  depo: code,
+  openTime: str,
+  closeTime: str,
+  cvsRemarks: str,
+});
 
 /**
  * ソーシャルギフト (version 10), one per package: the gift's management number and whether the
  * recipient has entered an address yet (`inputFlag`).
  */
-export const socialGiftModelSchema = z
-  .object({ sgMngNumber: str, inputDueDate: str, inputFlag: num, inputCompDatetime: str, receiverEmailAddress: str })
-  .loose();
+const socialGiftModelSchema = wireModel({ sgMngNumber: str, inputDueDate: str, inputFlag: num, inputCompDatetime: str, receiverEmailAddress: str });
 
 /** 送付先 (package): the unit updateOrderShipping addresses by basketId. */
-export const packageModelSchema = z
-  .object({
-    basketId: z.number(),
-    postagePrice: num,
-    postageTaxRate: num,
-    deliveryPrice: num,
-    deliveryTaxRate: num,
-    goodsPrice: num,
-    totalPrice: num,
-    noshi: str,
-    packageDeleteFlag: num,
-    SenderModel: senderModelSchema,
-    ItemModelList: z.array(itemModelSchema),
-    ShippingModelList: z.array(shippingModelSchema).nullish(),
-    DeliveryCvsModel: z.object({ storeName: str, storeCode: str, cvsCode: num }).loose().nullish(),
-    defaultDeliveryCompanyCode: str,
-    dropOffFlag: num,
-    dropOffLocation: str,
-    // Version 10 puts the social-gift record on the package, not on the order.
-    SocialGiftModel: socialGiftModelSchema.nullish(),
-  })
-  .loose();
+const packageModelSchema = wireModel({
+  basketId: z.number(),
+  postagePrice: num,
+  postageTaxRate: num,
+  deliveryPrice: num,
+  deliveryTaxRate: num,
+  goodsTax: num,
+  goodsPrice: num,
+  totalPrice: num,
+  noshi: str,
+  packageDeleteFlag: num,
+  SenderModel: senderModelSchema,
+  ItemModelList: z.array(itemModelSchema),
+  ShippingModelList: z.array(shippingModelSchema).nullish(),
+  DeliveryCvsModel: deliveryCvsModelSchema.nullish(),
+  defaultDeliveryCompanyCode: str,
+  dropOffFlag: num,
+  dropOffLocation: str,
+  // Version 10 puts the social-gift record on the package, not on the order.
+  SocialGiftModel: socialGiftModelSchema.nullish(),
+});
 
 /** 決済方法. `settlementMethod` is a name here; searchOrder filters by a numeric code instead. */
-export const settlementModelSchema = z
-  .object({ settlementMethodCode: num, settlementMethod: str, rpaySettlementFlag: num, cardName: str, cardPayType: num })
-  .loose();
+const settlementModelSchema = wireModel({
+  settlementMethodCode: num,
+  settlementMethod: str,
+  rpaySettlementFlag: num,
+  cardName: str,
+  cardNumber: str,
+  cardOwner: str,
+  cardYm: str,
+  cardPayType: num,
+  cardInstallmentDesc: code,
+});
 
 /** クーポン. `couponTotalPrice` is -9999 when unit or price is null. */
-export const couponModelSchema = z
-  .object({ couponCode: str, couponName: str, couponCapitalCode: num, couponPrice: num, couponUnit: num, couponTotalPrice: num, itemId: num })
-  .loose();
+const couponModelSchema = wireModel({
+  couponCode: str,
+  itemId: num,
+  couponName: str,
+  couponSummary: str,
+  couponCapital: str,
+  couponCapitalCode: num,
+  expiryDate: str,
+  couponPrice: num,
+  couponUnit: num,
+  couponTotalPrice: num,
+  itemDetailId: num,
+});
+
+/** 変更・キャンセル履歴. */
+const changeReasonModelSchema = wireModel({
+  changeId: num,
+  changeType: num,
+  changeTypeDetail: num,
+  changeReason: num,
+  changeReasonDetail: num,
+  changeApplyDatetime: str,
+  changeFixDatetime: str,
+  changeCmplDatetime: str,
+});
 
 /** 税率ごとの集計. */
-export const taxSummaryModelSchema = z
-  .object({ taxRate: num, reqPrice: num, reqPriceTax: num, totalPrice: num, paymentCharge: num, couponPrice: num, point: num })
-  .loose();
+const taxSummaryModelSchema = wireModel({ taxRate: num, reqPrice: num, reqPriceTax: num, totalPrice: num, paymentCharge: num, couponPrice: num, point: num });
+
+/** 期限日 (version 5). */
+const dueDateModelSchema = wireModel({ dueDateType: num, dueDate: str });
 
 /** ラッピング. */
-export const wrappingModelSchema = z.object({ title: num, name: str, price: num, includeTaxFlag: num, deleteWrappingFlag: num }).loose();
+const wrappingModelSchema = wireModel({ title: num, name: str, price: num, includeTaxFlag: num, deleteWrappingFlag: num, taxRate: num, taxPrice: num });
 
 /** One order as getOrder returns it. */
-export const orderModelSchema = z
-  .object({
-    orderNumber: z.string(),
-    orderProgress: z.number(),
-    subStatusId: num,
-    subStatusName: str,
-    orderDatetime: z.string(),
-    shopOrderCfmDatetime: str,
-    orderFixDatetime: str,
-    shippingInstDatetime: str,
-    shippingCmplRptDatetime: str,
-    cancelDueDate: str,
-    deliveryDate: str,
-    shippingTerm: num,
-    remarks: str,
-    giftCheckFlag: num,
-    socialGiftFlag: num,
-    severalSenderFlag: num,
-    isolatedIslandFlag: num,
-    rakutenConfirmFlag: num,
-    asurakuFlag: num,
-    deliveryCertPrgFlag: num,
-    orderType: num,
-    cautionDisplayType: num,
-    goodsPrice: num,
-    goodsTax: num,
-    postagePrice: num,
-    deliveryPrice: num,
-    paymentCharge: num,
-    totalPrice: num,
-    requestPrice: num,
-    couponAllTotalPrice: num,
-    couponShopPrice: num,
-    couponOtherPrice: num,
-    additionalFeeOccurAmountToUser: num,
-    memo: str,
-    OrdererModel: ordererModelSchema,
-    SettlementModel: settlementModelSchema.nullish(),
-    DeliveryModel: z.object({ deliveryName: str, deliveryClass: num }).loose().nullish(),
-    PointModel: z.object({ usedPoint: num }).loose().nullish(),
-    WrappingModel1: wrappingModelSchema.nullish(),
-    WrappingModel2: wrappingModelSchema.nullish(),
-    PackageModelList: z.array(packageModelSchema),
-    CouponModelList: z.array(couponModelSchema).nullish(),
-    TaxSummaryModelList: z.array(taxSummaryModelSchema).nullish(),
-  })
-  .loose();
+export const orderModelSchema = wireModel({
+  orderNumber: z.string(),
+  orderProgress: z.number(),
+  subStatusId: num,
+  subStatusName: str,
+  orderDatetime: z.string(),
+  shopOrderCfmDatetime: str,
+  orderFixDatetime: str,
+  shippingInstDatetime: str,
+  shippingCmplRptDatetime: str,
+  cancelDueDate: str,
+  deliveryDate: str,
+  shippingTerm: num,
+  remarks: str,
+  giftCheckFlag: num,
+  socialGiftFlag: num,
+  severalSenderFlag: num,
+  equalSenderFlag: num,
+  isolatedIslandFlag: num,
+  rakutenMemberFlag: num,
+  rakutenConfirmFlag: num,
+  asurakuFlag: num,
+  drugFlag: num,
+  dealFlag: num,
+  modifyFlag: num,
+  deliveryCertPrgFlag: num,
+  oneDayOperationFlag: num,
+  carrierCode: num,
+  emailCarrierCode: num,
+  orderType: num,
+  reserveNumber: str,
+  reserveDeliveryCount: num,
+  cautionDisplayType: num,
+  cautionDisplayDetailType: num,
+  goodsPrice: num,
+  /** Not returned from version 8 on. */
+  goodsTax: num,
+  postagePrice: num,
+  deliveryPrice: num,
+  paymentCharge: num,
+  paymentChargeTaxRate: num,
+  totalPrice: num,
+  requestPrice: num,
+  couponAllTotalPrice: num,
+  couponShopPrice: num,
+  couponOtherPrice: num,
+  additionalFeeOccurAmountToUser: num,
+  additionalFeeOccurAmountToShop: num,
+  membershipType: num,
+  memo: str,
+  operator: str,
+  mailPlugSentence: str,
+  receiptIssueCount: num,
+  receiptIssueHistoryList: z.array(z.unknown()).nullish(),
+  OrdererModel: ordererModelSchema,
+  SettlementModel: settlementModelSchema.nullish(),
+  DeliveryModel: wireModel({ deliveryName: str, deliveryClass: num }).nullish(),
+  PointModel: wireModel({ usedPoint: num }).nullish(),
+  WrappingModel1: wrappingModelSchema.nullish(),
+  WrappingModel2: wrappingModelSchema.nullish(),
+  PackageModelList: z.array(packageModelSchema),
+  CouponModelList: z.array(couponModelSchema).nullish(),
+  ChangeReasonModelList: z.array(changeReasonModelSchema).nullish(),
+  TaxSummaryModelList: z.array(taxSummaryModelSchema).nullish(),
+  DueDateModelList: z.array(dueDateModelSchema).nullish(),
+});
 
-/** One order as getOrder returns it (parsed): the type of `order.raw`. */
-export type RakutenOrderModel = z.infer<typeof orderModelSchema>;
-/** One 送付先 of an order. */
-export type RakutenPackageModel = z.infer<typeof packageModelSchema>;
-/** One item line of a package. */
-export type RakutenItemModel = z.infer<typeof itemModelSchema>;
-/** 注文者 or 送付先 person fields. */
-export type RakutenPersonModel = z.infer<typeof senderModelSchema> | z.infer<typeof ordererModelSchema>;
-/** 発送情報 of a package. */
-export type RakutenShippingModel = z.infer<typeof shippingModelSchema>;
+/**
+ * What a write needs to know of an order: its progress and its packages' recorded shipments. Read
+ * with its own small schema, so that an order the full schema cannot read can still be confirmed,
+ * shipped, and read back.
+ */
+export const orderStateSchema = wireModel({
+  orderNumber: z.string(),
+  orderProgress: z.number(),
+  PackageModelList: z.array(wireModel({ basketId: z.number(), packageDeleteFlag: num, ShippingModelList: z.array(shippingModelSchema).nullish() })).nullish(),
+});
+
+/**
+ * One order as getOrder returns it (parsed): the type of `order.raw`. Only documented fields compile.
+ *
+ * @useDeclaredType
+ */
+export type RakutenOrderModel = z.output<typeof orderModelSchema>;
+/**
+ * One 送付先 of an order.
+ *
+ * @useDeclaredType
+ */
+export type RakutenPackageModel = z.output<typeof packageModelSchema>;
+/**
+ * One item line of a package.
+ *
+ * @useDeclaredType
+ */
+export type RakutenItemModel = z.output<typeof itemModelSchema>;
+/**
+ * 注文者 or 送付先 person fields.
+ *
+ * @useDeclaredType
+ */
+export type RakutenPersonModel = z.output<typeof senderModelSchema> | z.output<typeof ordererModelSchema>;
+/**
+ * 発送情報 of a package.
+ *
+ * @useDeclaredType
+ */
+export type RakutenShippingModel = z.output<typeof shippingModelSchema>;
+/**
+ * The state of an order as the writes read it: progress and packages with their shipments.
+ *
+ * @useDeclaredType
+ */
+export type RakutenOrderState = z.output<typeof orderStateSchema>;

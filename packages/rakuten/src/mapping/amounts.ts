@@ -1,6 +1,6 @@
 import type { OrderAmounts, OrderWarning } from '@mallkit/core';
 import type { RakutenOrderModel } from '../api/order-model.js';
-import { UNSET_PRICE } from '../constants.js';
+import { UNSET_PRICE } from '../api/constants.js';
 
 /** Collects warnings while amounts are read. */
 export type WarningSink = (warning: OrderWarning) => void;

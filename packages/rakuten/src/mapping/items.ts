@@ -1,6 +1,6 @@
 import type { ItemOption, OrderItem, OrderWarning } from '@mallkit/core';
 import type { RakutenItemModel } from '../api/order-model.js';
-import { UNSET_PRICE } from '../constants.js';
+import { UNSET_PRICE } from '../api/constants.js';
 
 /**
  * `selectedChoice` (and SKU `skuInfo`) lines `項目:選択肢`, one per line, HTML already stripped.

@@ -10,8 +10,12 @@ import { mapOrderProgress } from './status.js';
 
 /** Context of the mapping: which shop the order belongs to, and the shop's mappers. */
 export interface MapOrderContext {
+  /** The connector's shop id, copied onto the order. */
   readonly shopId: string;
+  /** The shop's conversions; default the built-in tables. */
   readonly mappers?: RakutenMappers;
+  /** Warnings found before mapping (values the tolerant reader had to bend); they come first on the order. */
+  readonly warnings?: readonly OrderWarning[];
 }
 
 /** WrappingModel1 is 包装紙, WrappingModel2 リボン (`title` 1 / 2). */
@@ -74,7 +78,7 @@ function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers
 /** getOrder's OrderModel → the normalized Order, `raw` kept as parsed. */
 export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Order<RakutenOrderModel> {
   const mappers = context.mappers ?? defaultRakutenMappers;
-  const warnings: OrderWarning[] = [];
+  const warnings: OrderWarning[] = [...(context.warnings ?? [])];
   const warn = (warning: OrderWarning): void => {
     warnings.push(warning);
   };

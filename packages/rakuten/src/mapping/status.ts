@@ -55,8 +55,3 @@ export function orderProgressFor(statuses: readonly OrderStatus[]): OrderProgres
   const wanted = new Set(statuses);
   return ORDER_PROGRESS_CODES.filter((code) => wanted.has(TO_NORMALIZED[code]));
 }
-
-/** True when an order at this orderProgress can no longer be confirmed or shipped because it is (being) cancelled. */
-export function isCancelledProgress(progress: number): boolean {
-  return progress === 800 || progress === 900;
-}

@@ -1,5 +1,5 @@
 import type { SandboxContext } from '@mallkit/core/testing';
-import { parseEsaAuthorization } from '../auth.js';
+import { parseEsaAuthorization } from '../auth/esa.js';
 import type { RakutenSandboxStore } from './store.js';
 import { gatewayErrors, gatewayResults } from './wire.js';
 

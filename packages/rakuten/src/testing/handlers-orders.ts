@@ -1,10 +1,11 @@
 import { parseJst } from '@mallkit/core';
 import type { SandboxContext } from '@mallkit/core/testing';
 import { RMS_DATETIME_PATTERN } from '../api/common.js';
-import { RAKUTEN_LIMITS } from '../constants.js';
+import { RAKUTEN_LIMITS } from '../api/constants.js';
+import type { RakutenOrderModel } from '../api/order-model.js';
 import { bodyOf } from './guard.js';
 import { dateOf } from './search-filter.js';
-import type { RakutenSandboxStore } from './store.js';
+import type { RakutenSandboxRecord, RakutenSandboxStore } from './store.js';
 import { jsonAnswer, message, SANDBOX_CODES, validationError } from './wire.js';
 
 const DAY_MS = 86_400_000;
@@ -12,6 +13,24 @@ const SEARCH_NULLS = { orderNumberList: null, PaginationResponseModel: null };
 
 function stringList(value: unknown): string[] | null {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+}
+
+/**
+ * One page of a search from the store, in the order asked for: ascending pages straight from the
+ * store's offset paging (so that its paging lies play), descending ones mirrored from the end.
+ * Rakuten reports the true total but hands out no number past the 15,000th.
+ */
+function pageOf(store: RakutenSandboxStore, search: { signature: string; where: (record: RakutenSandboxRecord) => boolean }, page: number, size: number, ascending: boolean) {
+  const offset = (page - 1) * size;
+  const reachable = Math.max(0, Math.min(size, RAKUTEN_LIMITS.searchResultCap - offset));
+  if (ascending) {
+    const found = store.orders.page(search, offset, size);
+    return { items: found.items.slice(0, reachable), total: found.total };
+  }
+  const { total } = store.orders.page(search, 0, 0);
+  const start = Math.max(0, total - offset - size);
+  const found = store.orders.page(search, start, Math.max(0, total - offset - start));
+  return { items: found.items.reverse().slice(0, reachable), total: found.total };
 }
 
 /** searchOrder: every rule Rakuten enforces on the window, the format and the page. */
@@ -40,36 +59,40 @@ export function searchOrder(store: RakutenSandboxStore, ctx: SandboxContext): Re
   if (!Number.isInteger(size) || size < 1 || size > RAKUTEN_LIMITS.pageSize) {
     return validationError(SANDBOX_CODES.searchPageSize, 'requestRecordsAmountは1から1000の値を指定して下さい。', SEARCH_NULLS);
   }
-  const progress = Array.isArray(body.orderProgressList) ? new Set(body.orderProgressList as unknown[]) : null;
+  const progress = Array.isArray(body.orderProgressList) ? (body.orderProgressList as unknown[]) : null;
   const sorts = Array.isArray(pagination.SortModelList) ? (pagination.SortModelList as Array<Record<string, unknown>>) : [];
-  const ascending = sorts[0]?.sortDirection === 1;
-
-  const hits: Array<[string, number]> = [];
-  for (const order of store.orders.values()) {
-    if (progress && !progress.has(order.orderProgress)) continue;
-    const at = dateOf(store, order, dateType);
-    if (at === null || at < start || at > end) continue;
-    hits.push([order.orderNumber, store.orderedAtMs.get(order.orderNumber) ?? 0]);
-  }
-  if (hits.length === 0) {
+  const ascending = sorts[0]?.sortDirection !== 2;
+  const search = {
+    signature: JSON.stringify([dateType, start, end, progress]),
+    where: (record: RakutenSandboxRecord): boolean => {
+      if (progress && !progress.includes(record.order.orderProgress)) return false;
+      const at = dateOf(record, dateType);
+      return at !== null && at >= start && at <= end;
+    },
+  };
+  const { items, total } = pageOf(store, search, page, size, ascending);
+  if (total === 0) {
     return jsonAnswer({
       MessageModelList: [message('INFO', 'ORDER_EXT_API_SEARCH_ORDER_INFO_102', '注文検索に成功しました。(検索結果０件)')],
       orderNumberList: [],
       PaginationResponseModel: { totalRecordsAmount: null, totalPages: null, requestPage: null },
     });
   }
-  hits.sort((a, b) => (ascending ? a[1] - b[1] : b[1] - a[1]) || a[0].localeCompare(b[0]));
-  // Rakuten reports the true total but hands out no number past the 15,000th.
-  const reachable = hits.slice(0, RAKUTEN_LIMITS.searchResultCap);
-  const numbers = reachable.slice((page - 1) * size, page * size).map(([id]) => id);
   return jsonAnswer({
     MessageModelList: [message('INFO', 'ORDER_EXT_API_SEARCH_ORDER_INFO_101', '注文検索に成功しました。')],
-    orderNumberList: numbers,
-    PaginationResponseModel: { totalRecordsAmount: hits.length, totalPages: Math.ceil(hits.length / size), requestPage: page },
+    orderNumberList: items.map((record) => record.order.orderNumber),
+    PaginationResponseModel: { totalRecordsAmount: total, totalPages: Math.ceil(total / size), requestPage: page },
   });
 }
 
-/** getOrder: at most 100 numbers, a version of 3 or more; unknown numbers are left out. */
+/** An order as getOrder sends it; a corrupted one lacks its PackageModelList, as one incomplete order was seen to. */
+function render(store: RakutenSandboxStore, order: RakutenOrderModel): unknown {
+  if (!store.orders.corrupted.has(order.orderNumber)) return order;
+  const { PackageModelList: _missing, ...broken } = order;
+  return broken;
+}
+
+/** getOrder: at most 100 numbers, a version of 3 or more; unknown numbers (and orders past 730 days) are left out. */
 export function getOrder(store: RakutenSandboxStore, ctx: SandboxContext): Response {
   const body = bodyOf(ctx) ?? {};
   const numbers = stringList(body.orderNumberList);
@@ -82,9 +105,10 @@ export function getOrder(store: RakutenSandboxStore, ctx: SandboxContext): Respo
     return validationError(SANDBOX_CODES.getOrderTooMany, 'orderNumberListは100件以内で指定してください。', nulls);
   }
   const oldest = ctx.clock.now() - RAKUTEN_LIMITS.lookbackDays * DAY_MS;
-  const found = numbers
-    .map((id) => store.orders.get(id))
-    .filter((o) => o !== undefined && (store.orderedAtMs.get(o.orderNumber) ?? 0) >= oldest);
+  const found = numbers.flatMap((id) => {
+    const record = store.orders.get(id);
+    return record !== undefined && record.orderedAtMs >= oldest ? [render(store, record.order)] : [];
+  });
   return jsonAnswer({
     MessageModelList: [message('INFO', 'ORDER_EXT_API_GET_ORDER_INFO_101', `受注情報取得に成功しました。(取得件数${found.length}件)`)],
     OrderModelList: found,

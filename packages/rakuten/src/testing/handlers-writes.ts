@@ -1,8 +1,7 @@
 import { jstDateOf } from '@mallkit/core';
 import type { SandboxContext } from '@mallkit/core/testing';
-import type { RakutenMessageModel } from '../api/common.js';
-import { rmsDatetime } from '../api/common.js';
-import { RAKUTEN_LIMITS, UNSET_PRICE } from '../constants.js';
+import { rmsDatetime, type RakutenMessageModel } from '../api/common.js';
+import { RAKUTEN_LIMITS, UNSET_PRICE } from '../api/constants.js';
 import { deliveryCompanyName } from '../mapping/carrier.js';
 import { bodyOf } from './guard.js';
 import type { RakutenSandboxStore } from './store.js';
@@ -16,7 +15,7 @@ export function confirmOrder(store: RakutenSandboxStore, ctx: SandboxContext): R
   if (list.length > RAKUTEN_LIMITS.batchSize) return validationError(SANDBOX_CODES.confirmTooMany, 'orderNumberListは100件以内で指定して下さい。');
   const messages: RakutenMessageModel[] = list.map((value) => {
     const orderNumber = String(value);
-    const order = store.orders.get(orderNumber);
+    const order = store.order(orderNumber);
     const code = (n: string): string => `ORDER_EXT_API_CONFIRM_ORDER_ERROR_${n}`;
     if (!order) return message('ERROR', SANDBOX_CODES.confirmNotFound, '指定された注文番号は存在しません。', { orderNumber });
     if (order.orderProgress === 800 || order.orderProgress === 900) {
@@ -24,9 +23,11 @@ export function confirmOrder(store: RakutenSandboxStore, ctx: SandboxContext): R
     }
     if (order.orderProgress !== 100) return message('ERROR', code('103'), '指定された注文番号は注文確認が出来る状態ではありませんでした。', { orderNumber });
     if (order.postagePrice === UNSET_PRICE) return message('ERROR', code('105'), '送料が未設定のため、注文確認が出来ませんでした。', { orderNumber });
-    order.orderProgress = 300;
-    order.shopOrderCfmDatetime = rmsDatetime(ctx.clock.now());
-    order.orderFixDatetime ??= order.shopOrderCfmDatetime;
+    store.change(orderNumber, (changed) => {
+      changed.orderProgress = 300;
+      changed.shopOrderCfmDatetime = rmsDatetime(ctx.clock.now());
+      changed.orderFixDatetime ??= changed.shopOrderCfmDatetime;
+    });
     return message('INFO', 'ORDER_EXT_API_CONFIRM_ORDER_INFO_101', '注文確認に成功しました。', { orderNumber });
   });
   return jsonAnswer({ MessageModelList: messages });
@@ -52,7 +53,7 @@ export function updateOrderShipping(store: RakutenSandboxStore, ctx: SandboxCont
   if (!orderNumber) return validationError(code('ERROR_009'), 'orderNumberの項目を指定して下さい。');
   const baskets = body.BasketidModelList;
   if (!Array.isArray(baskets) || baskets.length === 0) return validationError(code('ERROR_009'), 'BasketidModelListの項目を指定して下さい。');
-  const order = store.orders.get(orderNumber);
+  const order = store.order(orderNumber);
   if (!order) return jsonAnswer({ MessageModelList: [message('ERROR', SANDBOX_CODES.shippingNotFound, '指定された注文番号は存在しません。', { orderNumber })] }, 400);
   if (order.orderProgress === 800 || order.orderProgress === 900) {
     return jsonAnswer(
@@ -83,7 +84,7 @@ export function updateOrderShipping(store: RakutenSandboxStore, ctx: SandboxCont
         invalid('shippingDateの書式が不正です。');
         continue;
       }
-      if (row.shippingNumber !== undefined && (typeof row.shippingNumber !== 'string' || row.shippingNumber.length > 120)) {
+      if (row.shippingNumber !== undefined && (typeof row.shippingNumber !== 'string' || row.shippingNumber.length > RAKUTEN_LIMITS.shippingNumberMaxLength)) {
         invalid('shippingNumberの書式が不正です。');
         continue;
       }
@@ -122,40 +123,12 @@ export function updateOrderShipping(store: RakutenSandboxStore, ctx: SandboxCont
   }
   // All or nothing: a request with one bad row changes nothing.
   if (messages.length > 0) return jsonAnswer({ MessageModelList: messages }, 400);
-  for (const apply of pending) messages.push(apply());
-  if (order.orderProgress === 300) {
-    order.orderProgress = 500;
-    order.shippingCmplRptDatetime = rmsDatetime(ctx.clock.now());
-  }
+  store.change(orderNumber, (changed) => {
+    for (const apply of pending) messages.push(apply());
+    if (changed.orderProgress === 300) {
+      changed.orderProgress = 500;
+      changed.shippingCmplRptDatetime = rmsDatetime(ctx.clock.now());
+    }
+  });
   return jsonAnswer({ MessageModelList: messages });
 }
-
-/** The getPayment answer for one order: a single PaymentModel, 決済確定 when the seed says it was paid. */
-export function getPayment(store: RakutenSandboxStore, ctx: SandboxContext): Response {
-  const body = bodyOf(ctx) ?? {};
-  const orderNumber = typeof body.orderNumber === 'string' ? body.orderNumber : null;
-  if (!orderNumber) return validationError('ORDER_EXT_API_GET_PAYMENT_ERROR_009', 'orderNumberの項目を指定して下さい。');
-  if (body.version === undefined || body.version === null) return validationError('ORDER_EXT_API_GET_PAYMENT_ERROR_009', 'versionの項目を指定して下さい。');
-  const order = store.orders.get(orderNumber);
-  if (!order) return jsonAnswer({ MessageModelList: [message('ERROR', SANDBOX_CODES.paymentNotFound, '指定された注文番号は存在しません。', { orderNumber })] }, 400);
-  const paidAt = store.paidAt.get(orderNumber) ?? null;
-  const cancelled = order.orderProgress === 900;
-  return jsonAnswer({
-    MessageModelList: [message('INFO', 'ORDER_EXT_API_GET_PAYMENT_INFO_101', '支払明細の取得に成功しました。', { orderNumber })],
-    OrderModel: {
-      orderNumber,
-      PaymentModelList: [
-        {
-          orderPaymentNumber: `${orderNumber}-1`,
-          paymentMethod: order.SettlementModel?.settlementMethodCode ?? 1,
-          paymentAmount: order.requestPrice === UNSET_PRICE ? null : order.requestPrice,
-          paymentCharge: order.paymentCharge ?? 0,
-          paymentStatus: cancelled ? 31100 : paidAt ? 30600 : 30100,
-          paymentFixDatetime: paidAt ? rmsDatetime(Date.parse(paidAt)) : null,
-          payExpectDate: null,
-        },
-      ],
-    },
-  });
-}
-

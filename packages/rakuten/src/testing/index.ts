@@ -4,8 +4,14 @@
  *
  * @packageDocumentation
  */
-export { createRakutenSandbox, type RakutenSandbox, type RakutenSandboxOptions } from './sandbox.js';
-export { RakutenSandboxStore } from './store.js';
+export {
+  createRakutenSandbox,
+  type RakutenSandbox,
+  type RakutenSandboxConnection,
+  type RakutenSandboxFunction,
+  type RakutenSandboxOptions,
+} from './sandbox.js';
+export type { RakutenSandboxRecord, RakutenSandboxStore } from './store.js';
+export type { WireCounters } from './seed-to-wire.js';
 export { adaptSeedsForRakuten } from './adapt-seeds.js';
-export { seedToWire, shippingTermOf, licenseExpiryText, type WireCounters } from './seed-to-wire.js';
 export { SANDBOX_CODES } from './wire.js';

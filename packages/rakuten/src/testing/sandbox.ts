@@ -1,28 +1,38 @@
-import { createSandboxKit, type QpsLimit, type SandboxClock, type SandboxHandler, type SandboxKit, type SeedOrder } from '@mallkit/core/testing';
-import type { HttpHandler } from 'msw';
+import {
+  createSandboxClock,
+  createSandboxKit,
+  storeAdversary,
+  type MallSandbox,
+  type QpsLimit,
+  type SandboxHandler,
+  type SandboxInit,
+} from '@mallkit/core/testing';
+import { RAKUTEN_PATHS } from '../api/constants.js';
 import type { RakutenOrderModel } from '../api/order-model.js';
-import type { RakutenCredentials } from '../auth.js';
-import { RAKUTEN_BASE_URL, RAKUTEN_PATHS } from '../constants.js';
+import type { RakutenCredentials } from '../auth/esa.js';
+import { RAKUTEN_BASE_URL, RAKUTEN_DEFAULT_RATE } from '../options.js';
 import { guard, licenseKeyOf } from './guard.js';
-import { getOrder, searchOrder } from './handlers-orders.js';
 import { licenseExpiryDate } from './handlers-license.js';
-import { confirmOrder, getPayment, updateOrderShipping } from './handlers-writes.js';
-import { RakutenSandboxStore } from './store.js';
+import { getOrder, searchOrder } from './handlers-orders.js';
+import { getPayment } from './handlers-payment.js';
+import { confirmOrder, updateOrderShipping } from './handlers-writes.js';
+import { RakutenSandboxStore, type RakutenSandboxRecord } from './store.js';
 import { gatewayErrors } from './wire.js';
 
 const DAY_MS = 86_400_000;
 
-/** Options of {@link createRakutenSandbox}. */
-export interface RakutenSandboxOptions {
-  /** Shared with the connector under test; default a fresh sandbox clock. */
-  readonly clock?: SandboxClock;
+/** The functions of the order API (and the license API) the sandbox answers, by operation name. */
+export type RakutenSandboxFunction = 'searchOrder' | 'getOrder' | 'confirmOrder' | 'updateOrderShipping' | 'getPayment' | 'getLicenseExpiryDate';
+
+/** Options of {@link createRakutenSandbox}, besides the clock and rate scale every sandbox takes. */
+export interface RakutenSandboxOptions extends SandboxInit {
   /** The one valid credential pair; default `SP_sandbox_service_secret` / `SL_sandbox_license_key`. */
   readonly credentials?: RakutenCredentials;
   /** When the licenseKey expires; default 90 days after the clock's now, as a freshly issued key. */
   readonly licenseExpiresAt?: Date;
   /**
-   * Requests per licenseKey the gateway admits; over it, GA0003. Default 1 per second (the
-   * connector's default); tests scale both up together. `null` for no limit.
+   * Requests per licenseKey the gateway admits; over it, GA0003. Default Rakuten's 1 per second
+   * times `rateScale`, the rate `connectorOptions()` paces a connector at. `null` for no limit.
    */
   readonly qps?: QpsLimit | null;
   /** The status of a GA0003 answer: 403 (order API fixtures) or 429 (seen on the items API). Default 403. */
@@ -31,32 +41,36 @@ export interface RakutenSandboxOptions {
   readonly baseUrl?: string;
 }
 
-/** A Rakuten sandbox: msw handlers over an in-memory RMS. */
-export interface RakutenSandbox {
-  /** msw handlers: pass them to `setupServer` or core's `startSandboxServer`. */
-  readonly handlers: readonly HttpHandler[];
-  /** The kit underneath: request log, fault injector, QPS gate. */
-  readonly kit: SandboxKit;
-  /** The sandbox clock (share it with the connector). */
-  readonly clock: SandboxClock;
+/** What a connector needs to reach the sandbox: spread it into `createRakutenConnector`. */
+export interface RakutenSandboxConnection extends RakutenCredentials {
+  /** The API root the sandbox's handlers answer for. */
+  readonly baseUrl: string;
+  /** The sandbox's QPS, for the connector's throttle. */
+  readonly rateLimit: QpsLimit;
+}
+
+/** A Rakuten sandbox: msw handlers over an in-memory RMS, with Rakuten's own controls. */
+export interface RakutenSandbox extends MallSandbox<RakutenSandboxConnection> {
   /** The in-memory mall. */
   readonly store: RakutenSandboxStore;
-  /** The valid credentials (give them to the connector). */
+  /** The valid credentials (a copy; `connectorOptions()` has them too). */
   readonly credentials: RakutenCredentials;
-  /** Orders by number, in wire shape. */
-  readonly orders: Map<string, RakutenOrderModel>;
-  /** Adds seed orders, converted to Rakuten's records. */
-  seed(seeds: readonly SeedOrder[]): void;
-  /** Makes the licenseKey expire now: every call answers 401 GA0001. */
-  expireCredential(): void;
+  /** The order with this number as Rakuten holds it (wire shape, changed in place by the handlers). */
+  order(orderNumber: string): RakutenOrderModel | undefined;
+  /** Every order, in search order. */
+  orders(): RakutenOrderModel[];
   /** Issues a new licenseKey (valid 90 days); the old one stops working at once, as in RMS. */
   renewLicenseKey(newKey: string): void;
   /** Sets the licenseKey's expiry. */
   setLicenseExpiry(at: Date): void;
   /** Makes one function answer ES04-01, as when it is not enabled in RMS 利用機能編集. */
-  disableFunction(operation: 'searchOrder' | 'getOrder' | 'confirmOrder' | 'updateOrderShipping' | 'getPayment' | 'getLicenseExpiryDate'): void;
-  /** How many requests were refused with GA0003. */
-  qpsViolations(): number;
+  disableFunction(operation: RakutenSandboxFunction): void;
+}
+
+/** Rakuten's rate times the scale, as a window whose limit is a whole number of requests (the QPS gate's rule). */
+function scaledRate(scale: number): QpsLimit {
+  const limit = Math.max(1, Math.round(RAKUTEN_DEFAULT_RATE.limit * scale));
+  return { limit, intervalMs: Math.round((RAKUTEN_DEFAULT_RATE.intervalMs * limit) / (RAKUTEN_DEFAULT_RATE.limit * scale)) };
 }
 
 /**
@@ -67,27 +81,28 @@ export interface RakutenSandbox {
  * licenseKey and licenseKey expiry.
  */
 export function createRakutenSandbox(options: RakutenSandboxOptions = {}): RakutenSandbox {
+  const clock = options.clock ?? createSandboxClock();
+  const rate = scaledRate(options.rateScale ?? 1);
+  const qps = options.qps === undefined ? rate : options.qps;
   const qpsStatus = options.qpsStatus ?? 403;
   const kit = createSandboxKit({
     mall: 'rakuten',
-    ...(options.clock ? { clock: options.clock } : {}),
-    qps: options.qps === undefined ? { limit: 1, intervalMs: 1000 } : options.qps,
+    clock,
+    qps,
     qpsKey: licenseKeyOf,
     renderQpsError: () => gatewayErrors(qpsStatus, 'GA0003', 'Forbidden- Exceeded QPS Limitation'),
     // The literal maintenance body is not in any public copy; the status is what clients rely on.
     renderMaintenance: () => new Response('API In Maintenance', { status: 503, headers: { 'content-type': 'text/plain;charset=utf-8' } }),
   });
-  const clock = kit.clock;
   const credentials = options.credentials ?? { serviceSecret: 'SP_sandbox_service_secret', licenseKey: 'SL_sandbox_license_key' };
-  const store = new RakutenSandboxStore({ ...credentials }, (options.licenseExpiresAt?.getTime() ?? clock.now() + 90 * DAY_MS));
+  const store = new RakutenSandboxStore({ ...credentials }, options.licenseExpiresAt?.getTime() ?? clock.now() + 90 * DAY_MS);
   const base = (options.baseUrl ?? RAKUTEN_BASE_URL).replace(/\/+$/, '');
 
   const guarded =
     (handler: (s: RakutenSandboxStore, ctx: Parameters<SandboxHandler>[0]) => Response): SandboxHandler =>
     (ctx) =>
       guard(store, ctx) ?? handler(store, ctx);
-
-  const order = (name: keyof typeof RAKUTEN_PATHS, handler: (s: RakutenSandboxStore, ctx: Parameters<SandboxHandler>[0]) => Response): void => {
+  const order = (name: Exclude<keyof typeof RAKUTEN_PATHS, 'licenseExpiryDate'>, handler: (s: RakutenSandboxStore, ctx: Parameters<SandboxHandler>[0]) => Response): void => {
     const path = RAKUTEN_PATHS[name];
     kit.route('POST', `${base}/${path}`, name, guarded(handler));
     // Clients that leave out the trailing slash reach the same endpoint.
@@ -100,21 +115,36 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
   order('getPayment', getPayment);
   kit.route('GET', `${base}/${RAKUTEN_PATHS.licenseExpiryDate}`, 'getLicenseExpiryDate', guarded(licenseExpiryDate));
 
-  return {
-    get handlers() {
-      return kit.handlers;
-    },
+  const sandbox: RakutenSandbox = {
+    mall: 'rakuten',
     kit,
     clock,
     store,
+    get handlers() {
+      return kit.handlers;
+    },
     get credentials() {
       return { ...store.credentials };
     },
-    orders: store.orders,
     seed: (seeds) => store.seed(seeds),
+    connectorOptions: () => ({ ...store.credentials, baseUrl: base, rateLimit: qps ?? rate }),
+    get secrets() {
+      return [store.credentials.serviceSecret, store.credentials.licenseKey];
+    },
+    expiringCredential: 'licenseKey',
     expireCredential() {
       store.licenseExpiresAt = clock.now() - 1000;
     },
+    qpsViolations: () => kit.qps.violations,
+    // A copy listed under another number keeps everything else, so searches find it as they find the original.
+    adversary: storeAdversary<RakutenSandboxRecord>(store.orders, (record, id) => ({ ...record, order: { ...record.order, orderNumber: id } })),
+    reset() {
+      kit.reset();
+      store.orders.pagingLie = null;
+      store.orders.corrupted.clear();
+    },
+    order: (orderNumber) => store.order(orderNumber),
+    orders: () => store.orders.values().map((record) => record.order),
     renewLicenseKey(newKey) {
       store.credentials = { ...store.credentials, licenseKey: newKey };
       store.licenseExpiresAt = clock.now() + 90 * DAY_MS;
@@ -125,6 +155,6 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
     disableFunction(operation) {
       store.disabled.add(operation);
     },
-    qpsViolations: () => kit.qps.violations,
   };
+  return sandbox;
 }

@@ -1,12 +1,12 @@
 import { tryParseJst } from '@mallkit/core';
-import type { RakutenOrderModel } from '../api/order-model.js';
-import type { RakutenSandboxStore } from './store.js';
+import type { RakutenSandboxRecord } from './store.js';
 
 /** The instant of an order that a searchOrder dateType filters on, or null when it has none. */
-export function dateOf(store: RakutenSandboxStore, order: RakutenOrderModel, dateType: number): number | null {
+export function dateOf(record: RakutenSandboxRecord, dateType: number): number | null {
+  const { order } = record;
   switch (dateType) {
     case 1:
-      return store.orderedAtMs.get(order.orderNumber) ?? null;
+      return record.orderedAtMs;
     case 2:
       return tryParseJst(order.shopOrderCfmDatetime)?.getTime() ?? null;
     case 3:
@@ -18,7 +18,7 @@ export function dateOf(store: RakutenSandboxStore, order: RakutenOrderModel, dat
     case 5:
       return tryParseJst(order.shippingCmplRptDatetime)?.getTime() ?? null;
     case 6:
-      return tryParseJst(store.paidAt.get(order.orderNumber) ?? null)?.getTime() ?? null;
+      return tryParseJst(record.paidAt)?.getTime() ?? null;
     default:
       return null;
   }

@@ -3,7 +3,7 @@ import type { SeedDelivery, SeedItem, SeedOrder, SeedParty } from '@mallkit/core
 import { createHash } from 'node:crypto';
 import { rmsDatetime } from '../api/common.js';
 import type { RakutenItemModel, RakutenOrderModel, RakutenPackageModel } from '../api/order-model.js';
-import { UNSET_PRICE } from '../constants.js';
+import { UNSET_PRICE } from '../api/constants.js';
 import { deliveryCompanyFor, deliveryCompanyName } from '../mapping/carrier.js';
 import { RAKUTEN_SETTLEMENT_METHODS } from '../mapping/payment-method.js';
 
@@ -36,8 +36,11 @@ const SETTLEMENT_OF: Readonly<Partial<Record<PaymentMethodCode, number>>> = {
 
 /** Numbers that make wire records unique inside one sandbox. */
 export interface WireCounters {
+  /** The last 送付先ID handed out. */
   basketId: number;
+  /** The last 商品明細ID handed out. */
   itemDetailId: number;
+  /** The last 発送明細ID handed out. */
   shippingDetailId: number;
 }
 

@@ -1,20 +1,31 @@
 import { parseJst, type Clock } from '@mallkit/core';
-import type { SeedOrder } from '@mallkit/core/testing';
+import { createSandboxStore, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
 import type { RakutenOrderModel } from '../api/order-model.js';
-import type { RakutenCredentials } from '../auth.js';
+import type { RakutenCredentials } from '../auth/esa.js';
+import { adaptSeedsForRakuten } from './adapt-seeds.js';
 import { seedToWire, type WireCounters } from './seed-to-wire.js';
 
+/** One order as the sandbox holds it: the wire OrderModel and what Rakuten keeps beside it. */
+export interface RakutenSandboxRecord {
+  /** The order as getOrder returns it (version 10). Handlers change it in place, through the store. */
+  readonly order: RakutenOrderModel;
+  /** When it was paid (決済確定), ISO; for dateType 6 and getPayment. The OrderModel has no such field. */
+  readonly paidAt: string | null;
+  /** Order time in epoch ms, so that searches need not parse dates. */
+  readonly orderedAtMs: number;
+}
+
 /**
- * The sandbox's in-memory mall: orders as getOrder would return them, the shop's credentials with
- * the licenseKey's expiry, and the order-API functions the shop enabled in RMS.
+ * The sandbox's in-memory mall: the orders in core's sandbox store (offset paging, paging lies,
+ * corrupted orders), the shop's credentials with the licenseKey's expiry, and the order-API
+ * functions the shop enabled in RMS.
  */
 export class RakutenSandboxStore {
-  /** Orders by number, as Rakuten holds them (wire shape, version 10). Tests may read and change them. */
-  readonly orders = new Map<string, RakutenOrderModel>();
-  /** When each order was paid (決済確定), for dateType 6 and getPayment; the wire OrderModel has no such field. */
-  readonly paidAt = new Map<string, string | null>();
-  /** Order time in epoch ms by number, kept beside the records so searches need not parse dates. */
-  readonly orderedAtMs = new Map<string, number>();
+  /** The orders, in search order (order time, then number). */
+  readonly orders: SandboxStore<RakutenSandboxRecord> = createSandboxStore<RakutenSandboxRecord>({
+    id: (record) => record.order.orderNumber,
+    compare: (a, b) => a.orderedAtMs - b.orderedAtMs || a.order.orderNumber.localeCompare(b.order.orderNumber),
+  });
   /** The one valid pair of credentials. */
   credentials: RakutenCredentials;
   /** When the licenseKey stops working (epoch ms). */
@@ -23,6 +34,7 @@ export class RakutenSandboxStore {
   readonly disabled = new Set<string>();
   /** The last basketId, itemDetailId and shippingDetailId handed out. */
   readonly counters: WireCounters = { basketId: 100_000_000, itemDetailId: 200_000_000, shippingDetailId: 300_000 };
+  #seeded = 0;
 
   /** Creates the store. */
   constructor(credentials: RakutenCredentials, licenseExpiresAt: number) {
@@ -30,16 +42,27 @@ export class RakutenSandboxStore {
     this.licenseExpiresAt = licenseExpiresAt;
   }
 
-  /** Adds seed orders (converted to Rakuten's wire records). */
-  seed(seeds: readonly SeedOrder[]): void {
-    for (const seed of seeds) this.put(seedToWire(seed, this.counters), seed.paidAt);
+  /** Adds seed orders as Rakuten holds them (its order numbers, no fraud holds); returns them so. */
+  seed(seeds: readonly SeedOrder[]): SeedOrder[] {
+    const adapted = adaptSeedsForRakuten(seeds, undefined, this.#seeded);
+    this.#seeded += seeds.length;
+    for (const seed of adapted) this.put(seedToWire(seed, this.counters), seed.paidAt);
+    return adapted;
   }
 
   /** Adds or replaces one wire order. */
   put(order: RakutenOrderModel, paidAt: string | null = null): void {
-    this.orders.set(order.orderNumber, order);
-    this.paidAt.set(order.orderNumber, paidAt);
-    this.orderedAtMs.set(order.orderNumber, parseJst(order.orderDatetime).getTime());
+    this.orders.put({ order, paidAt, orderedAtMs: parseJst(order.orderDatetime).getTime() });
+  }
+
+  /** The wire order with this number, or undefined. */
+  order(orderNumber: string): RakutenOrderModel | undefined {
+    return this.orders.get(orderNumber)?.order;
+  }
+
+  /** Changes an order in place; the store's cached searches see the change. */
+  change(orderNumber: string, change: (order: RakutenOrderModel) => void): void {
+    this.orders.update(orderNumber, (record) => change(record.order));
   }
 
   /** True when the licenseKey has expired on the sandbox clock. */

@@ -1,7 +1,7 @@
 import {
+  credentialReport,
   CredentialError,
   describeCredential,
-  formatJst,
   MallkitError,
   parseJst,
   type CallOptions,
@@ -11,16 +11,20 @@ import {
   type Hint,
 } from '@mallkit/core';
 import type { RakutenClient } from '../client.js';
-import { EXPIRING_LICENSE_KEY_HINT, RENEW_LICENSE_KEY_HINT } from '../hints.js';
+import { EXPIRING_LICENSE_KEY_HINT, RENEW_LICENSE_KEY_HINT } from '../errors.js';
 
 const LICENSE_KEY_LABEL: Hint = { ja: 'ライセンスキー (licenseKey)', en: 'license key (licenseKey)' };
 const SERVICE_SECRET_LABEL: Hint = { ja: 'サービスシークレット (serviceSecret)', en: 'service secret (serviceSecret)' };
 
 /** What checkCredentials needs from the connector. */
 export interface CheckCredentialsContext {
+  /** The raw client, for the License Management API. */
   readonly client: RakutenClient;
+  /** The connector's clock: days left are counted from its now. */
   readonly clock: Clock;
+  /** The shop the report is about. */
   readonly shopId: string;
+  /** A key expiring within this many days is `expiring`. */
   readonly warningDays: number;
 }
 
@@ -30,8 +34,7 @@ async function licenseKeyStatus(ctx: CheckCredentialsContext, call: CallOptions)
   try {
     const { expiryDate } = await ctx.client.getLicenseExpiryDate(call);
     // The value carries no offset; it is JST, which is what parseJst assumes for a bare time.
-    const expiresAt = parseJst(expiryDate);
-    const status = describeCredential({ ...common, expiresAt, source: 'api', renew: RENEW_LICENSE_KEY_HINT });
+    const status = describeCredential({ ...common, expiresAt: parseJst(expiryDate), source: 'api', renew: RENEW_LICENSE_KEY_HINT });
     return status.state === 'expiring' ? { ...status, renew: EXPIRING_LICENSE_KEY_HINT } : status;
   } catch (error) {
     if (CredentialError.isInstance(error)) {
@@ -63,7 +66,7 @@ async function licenseKeyStatus(ctx: CheckCredentialsContext, call: CallOptions)
  * checkCredentials: the licenseKey's expiry from the License Management API (days left, expiring
  * within `warningDays`), and the serviceSecret, which does not expire.
  */
-export async function checkCredentials(ctx: CheckCredentialsContext, call: CallOptions = {}): Promise<CredentialReport> {
+export async function checkCredentials(ctx: CheckCredentialsContext, call: CallOptions): Promise<CredentialReport> {
   const licenseKey = await licenseKeyStatus(ctx, call);
   const serviceSecret = describeCredential({
     name: 'serviceSecret',
@@ -74,12 +77,5 @@ export async function checkCredentials(ctx: CheckCredentialsContext, call: CallO
     warningDays: ctx.warningDays,
     renew: { ja: 'サービスシークレットは更新不要です。', en: 'The service secret does not need renewing.' },
   });
-  const credentials = [licenseKey, serviceSecret];
-  return {
-    mall: 'rakuten',
-    shopId: ctx.shopId,
-    checkedAt: formatJst(ctx.clock.now(), 'iso'),
-    ok: credentials.every((c) => c.state !== 'expired' && c.state !== 'invalid' && c.state !== 'expiring'),
-    credentials,
-  };
+  return credentialReport('rakuten', ctx.shopId, ctx.clock.now(), [licenseKey, serviceSecret]);
 }

@@ -1,13 +1,10 @@
 /*
- * The fixed facts of the 楽天ペイ受注API that several files need. Every limit below is enforced by
- * Rakuten's servers (specs/rakuten.md §3, §4.2, §8.4); the connector splits its work to stay inside
- * them and the sandbox refuses requests that break them.
+ * The fixed facts of the 楽天ペイ受注API that the endpoints, the connector and the sandbox share.
+ * Every limit below is enforced by Rakuten's servers (specs/rakuten.md §3, §4.2, §4.5, §8.4); the
+ * connector splits its work to stay inside them and the sandbox refuses requests that break them.
  */
 
-/** The RMS API host. Order endpoints live under `es/2.0/order/`, the license endpoint under `es/1.0/`. */
-export const RAKUTEN_BASE_URL = 'https://api.rms.rakuten.co.jp';
-
-/** Paths of the endpoints this package uses, relative to {@link RAKUTEN_BASE_URL}. Official URLs end with a slash. */
+/** Paths of the endpoints this package uses, relative to the RMS API host. Official URLs end with a slash. */
 export const RAKUTEN_PATHS = {
   searchOrder: 'es/2.0/order/searchOrder/',
   getOrder: 'es/2.0/order/getOrder/',
@@ -29,6 +26,8 @@ export const RAKUTEN_LIMITS = {
   searchResultCap: 15_000,
   /** getOrder / confirmOrder: orderNumberList maximum. */
   batchSize: 100,
+  /** updateOrderShipping: お荷物伝票番号 (shippingNumber) maximum length. */
+  shippingNumberMaxLength: 120,
 } as const;
 
 /** The getOrder version this package asks for: 10 (ソーシャルギフト対応), the latest documented. */
@@ -42,9 +41,3 @@ export const UNSET_PRICE = -9999;
 
 /** The Content-Type every RMS request carries; without `charset` searchOrder has been seen to answer 415. */
 export const RAKUTEN_CONTENT_TYPE = 'application/json; charset=utf-8';
-
-/** Default throttle: 1 request per second per licenseKey (no official figure; what public clients keep to). */
-export const RAKUTEN_DEFAULT_RATE = { limit: 1, intervalMs: 1000 } as const;
-
-/** Extra spacing of the throttle, as a fraction of the interval (core's default is 0.05). */
-export const RAKUTEN_THROTTLE_MARGIN = 0.1;

@@ -1,0 +1,50 @@
+import { parseInput, type ConnectorOptions } from '@mallkit/core';
+import { z } from 'zod';
+import type { RakutenCredentials } from './auth/esa.js';
+import type { RakutenMapperOverrides } from './mapping/mappers.js';
+
+/** The RMS API host. Order endpoints live under `es/2.0/order/`, the license endpoint under `es/1.0/`. */
+export const RAKUTEN_BASE_URL = 'https://api.rms.rakuten.co.jp';
+
+/**
+ * Default throttle: 1 request per second per licenseKey (no official figure; what public clients
+ * keep to). Processes sharing a licenseKey build one shared Limiter from it and pass it as `rateLimit`.
+ */
+export const RAKUTEN_DEFAULT_RATE = { limit: 1, intervalMs: 1000 } as const;
+
+/**
+ * Extra spacing of the throttle, as a fraction of the interval (core's default is 0.05): the first
+ * request of a run (connection set-up) reaches the gateway late, so at 1 request/s the next
+ * window's requests would otherwise crowd it.
+ */
+export const RAKUTEN_THROTTLE_MARGIN = 0.1;
+
+/** Options of `createRakutenClient`: the credentials plus everything every connector takes. */
+export interface RakutenClientOptions extends ConnectorOptions, RakutenCredentials {
+  /** getOrder `version` (default 10, the latest documented; Rakuten refuses 1 and 2). */
+  readonly getOrderVersion?: number;
+}
+
+/** Options of `createRakutenConnector`. */
+export interface RakutenConnectorOptions extends RakutenClientOptions {
+  /** The shop's own conversions (変換設定), winning over the built-in tables. */
+  readonly mappers?: RakutenMapperOverrides;
+}
+
+// Both values travel in the ESA header: a line break or a space there would make every request fail
+// far from the mistake, so they are checked when the client is created.
+const credential = z
+  .string()
+  .min(1, 'must not be empty: copy it from RMS → WEB APIサービス → 利用設定')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces or line breaks: copy it again from RMS');
+
+const optionsSchema = z.looseObject({
+  serviceSecret: credential,
+  licenseKey: credential,
+  getOrderVersion: z.number().int().min(3, 'Rakuten refuses getOrder versions 1 and 2').optional(),
+});
+
+/** Checks the Rakuten-specific options before anything is built; throws ValidationError naming the field. */
+export function checkRakutenOptions(options: RakutenClientOptions): void {
+  parseInput(optionsSchema, options, 'options', { mall: 'rakuten', operation: 'createRakutenClient' });
+}
