@@ -1,7 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { mallkitProject } from '../../vitest.project.js';
 
-export default defineProject({
-  resolve: { conditions: ['@mallkit/source'] },
-  ssr: { resolve: { conditions: ['@mallkit/source'] } },
-  test: { name: 'core', include: ['test/**/*.test.ts'], environment: 'node' },
-});
+export default mallkitProject('core');

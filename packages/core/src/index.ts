@@ -32,6 +32,7 @@ export * from './errors/mallkit-error.js';
 export * from './errors/classes.js';
 export * from './errors/redact.js';
 export * from './errors/outcome.js';
+export * from './errors/rehint.js';
 export { SafeCause } from './errors/safe-cause.js';
 
 // HTTP pipeline
@@ -57,6 +58,8 @@ export * from './iter/batch.js';
 export * from './iter/concurrency.js';
 export * from './xml/xml.js';
 export * from './mappers/index.js';
+export * from './normalize/text.js';
+export * from './normalize/address.js';
 
 // The connector kit
 export * from './kit/index.js';

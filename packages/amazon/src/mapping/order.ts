@@ -228,6 +228,7 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
     mall: 'amazon',
     shopId: ctx.shopId,
     id: order.orderId,
+    displayNumber: order.orderId,
     status,
     // An unreadable purchase time throws (RangeError): the reader reports this order alone as unreadable.
     orderedAt: toIsoJst(order.createdTime),

@@ -123,6 +123,7 @@ export function toOrder(order: AupayOrderInfo, context: OrderMappingContext, not
     mall: 'aupay',
     shopId: context.shopId,
     id: order.orderId,
+    displayNumber: order.orderId,
     status,
     orderedAt: toIsoJst(order.orderDate.trim()),
     updatedAt: null,

@@ -1,4 +1,6 @@
 import type { Hint } from '../errors/hint.js';
+import { CredentialError, PermissionError } from '../errors/classes.js';
+import { MallkitError } from '../errors/mallkit-error.js';
 import { formatJst, daysBetween } from '../time/jst.js';
 import type { MallId } from '../model/mall-id.js';
 import type { CredentialReport, CredentialSource, CredentialState, CredentialStatus } from './results.js';
@@ -58,4 +60,31 @@ export function credentialReport(mall: MallId, shopId: string, now: number, cred
     ok: credentials.every((credential) => credential.state === 'valid' || credential.state === 'unknown'),
     credentials,
   };
+}
+
+/** What a live call said about the credentials. */
+export interface LiveCheck {
+  /** `valid`: the call went through; `invalid`: the mall refused the credentials; `unknown`: the call failed otherwise. */
+  readonly state: 'valid' | 'invalid' | 'unknown';
+  /** What the failure said (the error's hint, or its message), for the report's notes. */
+  readonly note: Hint | null;
+}
+
+/**
+ * Makes one cheap call with the credentials and says what it showed: the credentials work, the mall
+ * refused them (CredentialError or PermissionError: revoked, expired, IP not allowed), or the
+ * check could not tell (maintenance, an outage). Errors that are not mallkit's are thrown.
+ */
+export async function liveCheck(probe: () => Promise<unknown>): Promise<LiveCheck> {
+  try {
+    await probe();
+    return { state: 'valid', note: null };
+  } catch (error) {
+    if (!MallkitError.isInstance(error)) throw error;
+    const refused = CredentialError.isInstance(error) || PermissionError.isInstance(error);
+    return {
+      state: refused ? 'invalid' : 'unknown',
+      note: error.hint ?? { ja: `確認できませんでした: ${error.message}`, en: `Could not check: ${error.message}` },
+    };
+  }
 }

@@ -40,3 +40,12 @@ export function isConnectorWide(error: unknown): boolean {
     RateLimitError.isInstance(error)
   );
 }
+
+/**
+ * True when the mall could not be reached or did not answer: a dropped connection, no answer in
+ * time, a 5xx. Unlike isUnknownOutcome it excludes unreadable answers (the mall did answer). A
+ * read-back that fails this way means the mall is out, not that one order is broken.
+ */
+export function isOutage(error: unknown): boolean {
+  return TimeoutError.isInstance(error) || NetworkError.isInstance(error) || MallUnavailableError.isInstance(error);
+}

@@ -16,7 +16,22 @@ import type { HttpResponse } from './response.js';
  * bodies — and returns the normalized error, or null when the answer is a success.
  * Return `undefined` to let the generic status-code table decide.
  */
-export type ErrorClassifier = (response: HttpResponse, request: HttpRequest) => MallkitError | null | undefined;
+export type ErrorClassifier = (response: HttpResponse, request: HttpRequest, context?: ClassifyContext) => MallkitError | null | undefined;
+
+/** What an error table may need besides the answer: "now" on the connector's clock (to tell an expired key from a wrong one). */
+export interface ClassifyContext {
+  /** Milliseconds since the epoch, on the connector's clock. */
+  readonly now: number;
+}
+
+/**
+ * True when an answer is a maintenance page rather than the API's own answer: HTTP 503, or a body
+ * that says メンテナンス / maintenance (malls put those behind HTTP 200 and 500 too). Error tables
+ * use it to answer MaintenanceError with their own hint.
+ */
+export function isMaintenanceAnswer(response: HttpResponse): boolean {
+  return response.status === 503 || /メンテナンス|maintenance/i.test(response.text.slice(0, 4096));
+}
 
 /** The generic table by HTTP status, used when the mall's own table has no opinion. */
 export function classifyByStatus(response: HttpResponse, request: HttpRequest): MallkitError | null {

@@ -197,7 +197,7 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
       requestId: response.requestId,
     });
 
-    const classified = markUnreadable(() => options.classify(response, request), request);
+    const classified = markUnreadable(() => options.classify(response, request, { now: clock.now() }), request);
     const error = classified === undefined ? classifyByStatus(response, request) : classified;
     if (!error) return response;
     // An unreadable answer the error table returns (rather than throws) is just as transient for a read.

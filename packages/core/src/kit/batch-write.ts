@@ -10,8 +10,11 @@ import type { MallId } from '../model/mall-id.js';
 export type WriteOutcome =
   /** Written, or nothing to write (`alreadyDone`: the mall already had this state). */
   | { readonly kind: 'done'; readonly alreadyDone?: boolean; readonly warnings?: readonly string[] }
-  /** Refused for this order. */
-  | { readonly kind: 'failed'; readonly error: MallkitError }
+  /**
+   * Refused for this order. `stop`: and every further order would meet the same (a connector-wide
+   * error after the first step of a two-step write): the row is recorded, then the batch stops.
+   */
+  | { readonly kind: 'failed'; readonly error: MallkitError; readonly stop?: boolean }
   /**
    * Unknown: no answer for it (timeout, reset, 5xx, unreadable answer) or an answer that only the
    * order's state can explain (Rakuten's "no longer awaiting confirmation"). Read back to decide.
@@ -49,7 +52,9 @@ export interface BatchWrite<Item, State, Plan = unknown> {
   write(batch: readonly Item[], call: CallOptions, context: WriteContext<Item, State, Plan>): Promise<readonly WriteOutcome[]>;
   /**
    * Reads the current state of orders, to check before writing and to resolve doubts after.
-   * Orders the mall does not return are absent. Without it, doubts stay failures.
+   * Orders the mall does not return are absent; an order whose state cannot be read may be given
+   * as its MallkitError (`reader.states` does), which fails that item alone. Without it, doubts
+   * stay failures.
    */
   readStates?(ids: readonly string[], call: CallOptions): Promise<ReadonlyMap<string, State>>;
   /** Ids per readStates call (the mall's detail batch size); default 1. */
@@ -59,9 +64,9 @@ export interface BatchWrite<Item, State, Plan = unknown> {
    * handed to `write` and `resolve`), report it done, or refuse it. `index` is the item's position
    * in `items`, for errors that name `updates[i]`. Needs readStates.
    */
-  precheck?(item: Item, state: State, index: number): PrecheckDecision<Plan>;
+  precheck?(item: Item, state: Exclude<State, MallkitError>, index: number): PrecheckDecision<Plan>;
   /** After a doubt, the state read back says whether the write landed. Default: it did not (the doubt's error). */
-  resolve?(item: Item, state: State | undefined, doubt: MallkitError, plan: Plan | undefined): WriteOutcome;
+  resolve?(item: Item, state: Exclude<State, MallkitError> | undefined, doubt: MallkitError, plan: Plan | undefined): WriteOutcome;
   /**
    * Errors of this mall that every further item would meet too (a refused request document), on top
    * of the connector-wide ones: they stop the batch the same way.
@@ -151,7 +156,12 @@ export async function runBatchWrite<Item, State, Plan = unknown>(spec: BatchWrit
         results[index] = { id, ok: false, error: notFound(id) };
         continue;
       }
-      const decision = spec.precheck(item, state, index);
+      // An order whose state could not be read (UnreadableOrderError from the reader) fails alone.
+      if (MallkitError.isInstance(state)) {
+        results[index] = { id, ok: false, error: state };
+        continue;
+      }
+      const decision = spec.precheck(item, state as Exclude<State, MallkitError>, index);
       if (decision === 'write') {
         toSend.push(index);
       } else if ('write' in decision) {
@@ -186,9 +196,16 @@ export async function runBatchWrite<Item, State, Plan = unknown>(spec: BatchWrit
       const item = items[index] as Item;
       const id = ids[index] as string;
       let outcome = outcomes[position] ?? { kind: 'failed', error: new MallkitError('response_format', `${spec.mall} ${spec.operation}: no result for order ${id}`, { mall: spec.mall, operation: spec.operation }) };
-      if (outcome.kind === 'doubt') outcome = spec.resolve ? spec.resolve(item, after.get(id), outcome.error, plans.get(index)) : { kind: 'failed', error: outcome.error };
+      if (outcome.kind === 'doubt') {
+        const state = after.get(id);
+        // A state read back that is itself unreadable leaves the doubt standing.
+        outcome =
+          spec.resolve && !MallkitError.isInstance(state)
+            ? spec.resolve(item, state as Exclude<State, MallkitError> | undefined, outcome.error, plans.get(index))
+            : { kind: 'failed', error: outcome.error };
+      }
       results[index] = toResult(id, outcome);
-      if (outcome.kind === 'failed' && spec.stopsBatch?.(outcome.error)) stopping ??= outcome.error;
+      if (outcome.kind === 'failed' && (outcome.stop === true || spec.stopsBatch?.(outcome.error))) stopping ??= outcome.error;
       const later = spec.refreshBetweenItemsOfOneOrder && outcome.kind === 'done' && !outcome.alreadyDone && ids.some((other, at) => at > index && other === id);
       if (later) {
         const fresh = await guard(() => readStates([id]));

@@ -7,11 +7,11 @@ export type HttpMethod = HttpRequest['method'];
 
 /**
  * A request body as an endpoint builds it; the kit encodes it and sets the content type:
- * `json` as JSON, `xml` written by core's XML writer (the key names the root element), `form` as
+ * `json` as JSON (`application/json` unless `contentType` names another, e.g. with a charset), `xml` written by core's XML writer (the key names the root element), `form` as
  * `application/x-www-form-urlencoded`, `text` as given with its content type.
  */
 export type RequestBody =
-  | { readonly json: unknown }
+  | { readonly json: unknown; readonly contentType?: string }
   | { readonly xml: Readonly<Record<string, unknown>> }
   | { readonly form: Readonly<Record<string, string | number | boolean | null | undefined>> }
   | { readonly text: string; readonly contentType: string };

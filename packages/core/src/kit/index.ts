@@ -13,4 +13,6 @@ export * from './order-lister.js';
 export * from './pages.js';
 export * from './batch-write.js';
 export * from './shipments.js';
+export * from './carrier-formats.js';
+export * from './wire-model.js';
 export * from './connector.js';

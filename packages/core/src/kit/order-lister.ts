@@ -70,6 +70,27 @@ export interface OrderListerConfig<Raw, Entry, Cursor, Plan> {
   readonly maxPages?: number;
   /** Orders younger than this are not searchable yet (Amazon: 2 minutes): `to` is capped at now − lag. */
   readonly visibilityLagMs?: number;
+  /**
+   * `day` for malls that search whole JST days (au PAY's `YYYYMMDD`): windows are aligned to JST
+   * days (each window from 00:00:00 of its first day to 23:59:59 of its last, a day never searched
+   * twice), and orders outside the query's own from/to are dropped by their order time. Default
+   * `second`.
+   */
+  readonly searchUnit?: 'second' | 'day';
+}
+
+const JST_MS = 9 * 3_600_000;
+
+/** The span widened to whole JST days: midnight of the first day to the last second of the last. */
+function wholeDays(span: TimeWindow): TimeWindow {
+  const start = Math.floor((span.from.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS;
+  const end = Math.floor((span.to.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS + DAY_MS - 1000;
+  return { from: new Date(start), to: new Date(end) };
+}
+
+function outsideRange(orderedAt: string, range: TimeWindow): boolean {
+  const at = Date.parse(orderedAt);
+  return Number.isFinite(at) && (at < range.from.getTime() || at > range.to.getTime());
 }
 
 /** A mall's listOrders, built by {@link createOrderLister}. */
@@ -123,7 +144,10 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
     const fetch = (cursor: Cursor | undefined) => config.fetchPage({ window, plan, cursor, query }, call);
     const first = await fetch(undefined);
     const total = first.total ?? (first.next === undefined ? first.entries.length : null);
-    if (config.resultCap && total !== null && total >= config.resultCap) {
+    // A total at the cap matters only when the first page is full (or more pages follow): a short
+    // first page under a large total is a total that lies, and halving would not help.
+    const full = first.next !== undefined || first.entries.length >= Math.min(capabilities.pageSize, config.resultCap ?? Number.POSITIVE_INFINITY);
+    if (config.resultCap && total !== null && total >= config.resultCap && full) {
       const halves = halveWindow(window);
       if (halves === null) {
         throw new InvalidRequestError(`${mall} ${config.operation}: ${total} orders within one second; the mall's cap of ${config.resultCap} results cannot be avoided`, {
@@ -162,7 +186,9 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
     if (range === null) return;
     const plans = config.plans ? config.plans(parsed) : [undefined as Plan];
     if (plans.length === 0) return;
-    const windows = capabilities.maxWindowDays === null ? [range] : splitWindow(range.from, range.to, capabilities.maxWindowDays);
+    const byDay = config.searchUnit === 'day';
+    const searched = byDay ? wholeDays(range) : range;
+    const windows = capabilities.maxWindowDays === null ? [searched] : splitWindow(searched.from, searched.to, capabilities.maxWindowDays);
     const wanted = parsed.statuses ? new Set<string>(parsed.statuses) : null;
     const batchSize = Math.max(1, capabilities.detailBatchSize);
 
@@ -186,6 +212,8 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
       }
       // An order may have changed status between search and read: keep the filter's promise.
       if (wanted && !wanted.has(outcome.status.code)) return null;
+      // Whole-day searches bring the rest of the first and last days: keep the query's own bounds.
+      if (byDay && parsed.dateType === 'ordered' && outsideRange(outcome.orderedAt, range)) return null;
       delivered += 1;
       return outcome;
     };

@@ -62,6 +62,11 @@ export interface OrderReader<Raw> {
     listed?: ReadonlyMap<string, unknown>,
   ): Promise<{ readonly found: Map<string, OrderOutcome<Raw>>; readonly requestId: string | null; readonly notFound: DetailAnswer['notFound'] | null }>;
   /**
+   * The raw wire orders by id, for a batch write's `readStates`: an unreadable order is given as
+   * its UnreadableOrderError (the runner then fails that order alone), an unknown one is absent.
+   */
+  states(ids: readonly string[], call: CallOptions): Promise<Map<string, Raw | UnreadableOrderError>>;
+  /**
    * getOrders: orders in the order asked. Unknown ids throw NotFoundError naming them. Unreadable
    * orders go to `call.onOrderError` when given; otherwise IncompleteResultError is thrown with the
    * readable orders in `orders` and one failure per unreadable one.
@@ -174,6 +179,10 @@ export function createOrderReader<Raw>(config: OrderReaderConfig<Raw>): OrderRea
   return {
     toOrder,
     readByIds,
+    async states(ids, call) {
+      const { found } = await readByIds(ids, call);
+      return new Map([...found].map(([id, outcome]) => [id, UnreadableOrderError.isInstance(outcome) ? outcome : outcome.raw] as const));
+    },
     async getOrders(ids, call) {
       if (ids.length === 0) return [];
       const { found, requestId, notFound } = await readByIds(ids, call);

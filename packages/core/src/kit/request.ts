@@ -18,7 +18,7 @@ function encodeForm(form: Readonly<Record<string, string | number | boolean | nu
 
 /** The body as text and the content type it is sent with (unless the endpoint's headers name one). */
 function encodeBody(body: RequestBody): { readonly text?: string; readonly json?: unknown; readonly contentType: string } {
-  if ('json' in body) return { json: body.json, contentType: 'application/json' };
+  if ('json' in body) return { json: body.json, contentType: body.contentType ?? 'application/json' };
   if ('xml' in body) return { text: buildXml(body.xml), contentType: 'application/xml; charset=UTF-8' };
   if ('form' in body) return { text: encodeForm(body.form), contentType: 'application/x-www-form-urlencoded; charset=UTF-8' };
   return { text: body.text, contentType: body.contentType };

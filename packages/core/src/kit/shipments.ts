@@ -5,6 +5,7 @@ import type { MallId } from '../model/mall-id.js';
 import type { CarrierCode } from '../model/codes.js';
 import type { Clock } from '../time/clock.js';
 import { formatJst, jstDateOf } from '../time/jst.js';
+import { carrierTrackingNumberProblem } from './carrier-formats.js';
 
 const DAY_MS = 86_400_000;
 
@@ -12,8 +13,10 @@ const DAY_MS = 86_400_000;
 export interface ShipmentRules {
   /** The mall's longest tracking number; default core's 64. */
   readonly trackingNumberMaxLength?: number;
-  /** A carrier's number format where the mall or carrier checks it; returns what is wrong, or null. */
+  /** The mall's own number rule (its byte limit, its characters); returns what is wrong, or null. Carrier formats are checked by core first. */
   trackingNumberProblem?(carrier: CarrierCode, trackingNumber: string): string | null;
+  /** Set false to skip core's carrier formats (Yamato and Sagawa 12 digits, Japan Post 11–13, EMS); default true. */
+  readonly carrierFormats?: boolean;
   /** The mall's longest shipping method text; default core's 100. */
   readonly shippingMethodMaxLength?: number;
   /** The mall's longest carrier name (for `{ code: 'other', name }`); default core's 100. */
@@ -85,7 +88,10 @@ export function checkShipments(
     if (update.trackingNumber.length > trackingMax) {
       issues.push({ field: field('trackingNumber'), message: `${context.mall} takes at most ${trackingMax} characters` });
     } else {
-      const problem = rules.trackingNumberProblem?.(carrierCodeOf(update), update.trackingNumber);
+      // The carrier's own format first (it holds on every mall), then the mall's rule.
+      const problem =
+        (rules.carrierFormats === false ? null : carrierTrackingNumberProblem(carrierCodeOf(update), update.trackingNumber)) ??
+        rules.trackingNumberProblem?.(carrierCodeOf(update), update.trackingNumber);
       if (problem) issues.push({ field: field('trackingNumber'), message: problem });
     }
     if (update.shippingMethod !== undefined && update.shippingMethod.length > methodMax) {

@@ -8,3 +8,4 @@ export * from './carrier.js';
 export * from './payment-method.js';
 export * from './time-slot.js';
 export * from './overrides.js';
+export * from './warnings.js';

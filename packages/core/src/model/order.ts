@@ -99,6 +99,12 @@ export interface Order<Raw = unknown> {
   readonly shopId: string;
   /** The mall's order number. Together with mall and shopId it is the only de-duplication key. */
   readonly id: string;
+  /**
+   * The order number people see on the mall's screens and in mails. Most malls have one number and
+   * this equals `id`; Shopserve shows an order number beside its unique serial_code (the id), and
+   * such a number can repeat within a shop.
+   */
+  readonly displayNumber: string;
   readonly status: MappedOrderStatus;
   readonly orderedAt: string;
   readonly updatedAt: string | null;

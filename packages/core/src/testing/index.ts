@@ -16,7 +16,7 @@ export {
 } from './request-log.js';
 export { corruptAnswer, createFaultInjector, FaultInjector, type Fault, type FaultKind, type InjectOptions } from './faults.js';
 export { captureOutput, type CapturedOutput } from './capture.js';
-export { createQpsGate, type QpsBucket, type QpsGate, type QpsGateOptions, type QpsLimit, type QpsRule } from './qps-gate.js';
+export { createQpsGate, scaleQpsLimit, type QpsBucket, type QpsGate, type QpsGateOptions, type QpsLimit, type QpsRule } from './qps-gate.js';
 export {
   createSandboxKit,
   startSandboxServer,

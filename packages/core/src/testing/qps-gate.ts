@@ -109,3 +109,13 @@ export function createQpsGate(rule: QpsRule | ((key: string) => QpsRule), option
     },
   };
 }
+
+/**
+ * A mall's sliding-window rate made `scale` times faster (or slower) for a test, keeping `limit` a
+ * whole number: the count is scaled when that gives a whole number, otherwise the interval is.
+ */
+export function scaleQpsLimit(limit: QpsLimit, scale: number): QpsLimit {
+  if (!(Number.isFinite(scale) && scale > 0)) throw new RangeError(`scaleQpsLimit: scale must be a positive number, got ${scale}`);
+  const scaled = limit.limit * scale;
+  return Number.isInteger(scaled) && scaled >= 1 ? { limit: scaled, intervalMs: limit.intervalMs } : { limit: limit.limit, intervalMs: limit.intervalMs / scale };
+}

@@ -25,6 +25,7 @@ export function toOrder(wire: ExampleWireOrder, shopId: string, warnings: readon
     mall: EXAMPLE_MALL,
     shopId,
     id: wire.id,
+    displayNumber: wire.id,
     status: { code: STATUS[wire.status], raw: wire.status },
     orderedAt: toIsoJst(seed.orderedAt),
     updatedAt: null,

@@ -20,6 +20,7 @@ export function tinyOrder(raw: TinyOrder, warnings: readonly OrderWarning[] = []
     mall: 'rakuten',
     shopId: 'shop',
     id: raw.id,
+    displayNumber: raw.id,
     status: { code: raw.status === 'new' ? 'pending_confirmation' : 'completed', raw: raw.status },
     orderedAt: raw.at,
     updatedAt: null,

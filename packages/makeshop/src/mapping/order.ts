@@ -106,6 +106,7 @@ export function toOrder(raw: MakeshopWireOrder, context: OrderMappingContext, no
     mall: 'makeshop',
     shopId: context.shopId,
     id: raw.displayOrderNumber,
+    displayNumber: raw.displayOrderNumber,
     status,
     orderedAt: toIsoJst(raw.orderDate),
     updatedAt: null,

@@ -164,6 +164,7 @@ export function toOrder(pack: Qoo10Pack, context: OrderMappingContext, notes: re
     mall: 'qoo10',
     shopId: context.shopId,
     id: pack.packNo,
+    displayNumber: pack.packNo,
     status: { code: packStatus(lines.map((line) => line.status)), raw: rawStatus(lines) },
     orderedAt,
     updatedAt: null,

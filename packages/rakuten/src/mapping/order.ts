@@ -97,6 +97,7 @@ export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Or
     mall: 'rakuten',
     shopId: context.shopId,
     id: order.orderNumber,
+    displayNumber: order.orderNumber,
     status: mapOrderProgress(order.orderProgress),
     orderedAt: isoJstOrNull(order.orderDatetime) ?? order.orderDatetime,
     updatedAt: null,

@@ -145,6 +145,7 @@ export function toOrder(order: ShopserveOrder, context: MappingContext, notes: r
     mall: 'shopserve',
     shopId: context.shopId,
     id: order.serial_code,
+    displayNumber: order.basic.order_code ?? order.serial_code,
     status: normalizeStatus(basic, method.code, context.wire.values),
     orderedAt: toIsoJst(basic.ordered_at),
     updatedAt: timeOf(basic.updated_at, 'updatedAt', warnings, { ja: '受注更新日時', en: 'order-updated time' }),

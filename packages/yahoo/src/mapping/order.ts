@@ -122,6 +122,7 @@ export function toOrder(info: YahooOrderInfo, context: OrderMappingContext, note
     mall: 'yahoo',
     shopId: context.shopId,
     id: info.OrderId,
+    displayNumber: info.OrderId,
     status: mapOrderStatus({
       OrderStatus: info.OrderStatus,
       IsSeen: info.IsSeen,

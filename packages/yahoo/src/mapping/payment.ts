@@ -55,6 +55,7 @@ export function toListedOrder(entry: YahooOrderListEntry, shopId: string, mapper
     mall: 'yahoo',
     shopId,
     id: record.orderId,
+    displayNumber: record.orderId,
     status: mapOrderStatus({ OrderStatus: field(entry, 'OrderStatus'), IsSeen: 'true', PayStatus: field(entry, 'PayStatus') }),
     orderedAt: isoTime(field(entry, 'OrderTime')) ?? '',
     updatedAt: null,
