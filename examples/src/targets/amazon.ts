@@ -1,8 +1,8 @@
 import { createAmazonConnector } from '@mallkit/amazon';
-import { adaptSeedsForAmazon, createAmazonSandbox } from '@mallkit/amazon/testing';
-import { createSandboxClock, startSandboxServer } from '@mallkit/core/testing';
+import { createAmazonSandbox } from '@mallkit/amazon/testing';
+import { createSandboxClock } from '@mallkit/core/testing';
 import { env, hasEnv, type DemoTarget } from '../target.js';
-import { demoLogger, demoSeeds } from './sandbox-support.js';
+import { DEMO_RATE_SCALE, demoLogger, realSession, sandboxSession } from './sandbox-support.js';
 
 const ENV = ['AMAZON_CLIENT_ID', 'AMAZON_CLIENT_SECRET', 'AMAZON_REFRESH_TOKEN'] as const;
 
@@ -12,20 +12,20 @@ export const amazonTarget: DemoTarget = {
   env: ENV,
   async open(now) {
     if (hasEnv(ENV)) {
-      const connector = createAmazonConnector({
-        clientId: env('AMAZON_CLIENT_ID'),
-        clientSecret: env('AMAZON_CLIENT_SECRET'),
-        refreshToken: env('AMAZON_REFRESH_TOKEN'),
-        ...(hasEnv(['AMAZON_AUTHORIZED_AT']) ? { authorizedAt: env('AMAZON_AUTHORIZED_AT') } : {}),
-        logger: demoLogger,
-      });
-      return { connector, mode: 'real', writesAllowed: process.env.MALLKIT_DEMO_WRITE === '1', close: () => undefined };
+      return realSession(
+        createAmazonConnector({
+          clientId: env('AMAZON_CLIENT_ID'),
+          clientSecret: env('AMAZON_CLIENT_SECRET'),
+          refreshToken: env('AMAZON_REFRESH_TOKEN'),
+          ...(hasEnv(['AMAZON_AUTHORIZED_AT']) ? { authorizedAt: env('AMAZON_AUTHORIZED_AT') } : {}),
+          logger: demoLogger,
+        }),
+      );
     }
-    const clock = createSandboxClock(now);
-    const sandbox = createAmazonSandbox({ clock });
-    sandbox.seed(adaptSeedsForAmazon(demoSeeds(now, 'DEMO-')));
-    const server = startSandboxServer(sandbox.handlers);
-    const connector = createAmazonConnector({ ...sandbox.credentials, authorizedAt: new Date(now.getTime() - 300 * 86_400_000), shopId: 'demo-amazon-seller', clock, logger: demoLogger });
-    return { connector, mode: 'sandbox', writesAllowed: true, close: () => server.close() };
+    // The seller authorized the app 300 days ago: the report shows the 365-day renewal coming.
+    return sandboxSession(createAmazonSandbox({ clock: createSandboxClock(now), rateScale: DEMO_RATE_SCALE }), createAmazonConnector, {
+      shopId: 'demo-amazon-seller',
+      authorizedAt: new Date(now.getTime() - 300 * 86_400_000),
+    });
   },
 };

@@ -67,4 +67,24 @@ export const inputChecks: readonly ConformanceCheck[] = [
       await expectRefused(ctx, "signal 'x'", () => connector.checkCredentials({ signal: 'x' as unknown as AbortSignal }), /^options\.signal$/);
     },
   },
+  {
+    name: 'connector options are checked when the connector is made: timeouts, retries and rates of the wrong kind are refused',
+    async run(ctx) {
+      const refused = (changes: Readonly<Record<string, unknown>>, field: RegExp): void => {
+        let error: unknown;
+        try {
+          ctx.connectWith(changes);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(ValidationError.isInstance(error), `${JSON.stringify(changes)}: expected ValidationError, got ${String(error)}`).toBe(true);
+        expect((error as ValidationError).field).toMatch(field);
+      };
+      refused({ timeoutMs: -1 }, /^options\.timeoutMs$/);
+      refused({ timeoutMs: Number.NaN }, /^options\.timeoutMs$/);
+      refused({ retry: { retries: -1 } }, /^options\.retry\.retries$/);
+      refused({ rateLimit: { limit: 0, intervalMs: 1000 } }, /^options\.rateLimit/);
+      refused({ baseUrl: 'not a url' }, /^options\.baseUrl$/);
+    },
+  },
 ];

@@ -10,6 +10,8 @@ export interface ConformanceContext {
   readonly secrets: readonly string[];
   /** Everything the connector logged and every hook payload, as text (the suite wires a capturing logger and hooks). */
   readonly captured: string[];
+  /** Creates another connector on the same sandbox, with some options changed (to check option validation). */
+  connectWith(options: Readonly<Record<string, unknown>>): MallConnector;
   close(): void | Promise<void>;
 }
 

@@ -54,17 +54,25 @@ export async function setUpConformance<Options extends object>(target: Conforman
   const seeds = sandbox.seed(generated);
   const server = startSandboxServer(sandbox.handlers);
   const { logger, hooks, lines: captured } = captureOutput();
-  const connector = target.createConnector({
+  const options = {
     ...sandbox.connectorOptions(),
     clock,
     logger,
     hooks,
     timeoutMs: 5_000,
     retry: { minDelayMs: 20, maxDelayMs: 200, rateLimitMinDelayMs: 50, maxElapsedMs: 15_000, jitter: false },
-  });
+  };
+  const connector = target.createConnector(options);
   return {
     seeds,
-    ctx: { connector, sandbox: sandbox as unknown as MallSandbox, secrets: sandbox.secrets, captured, close: () => server.close() },
+    ctx: {
+      connector,
+      sandbox: sandbox as unknown as MallSandbox,
+      secrets: sandbox.secrets,
+      captured,
+      close: () => server.close(),
+      connectWith: (changes) => target.createConnector({ ...options, ...changes }),
+    },
   };
 }
 

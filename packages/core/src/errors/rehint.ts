@@ -1,4 +1,4 @@
-import { MallkitError } from './mallkit-error.js';
+import type { MallkitError } from './mallkit-error.js';
 import type { Hint } from './hint.js';
 
 /**

@@ -1,4 +1,5 @@
 import { resolveLimiter, type ConnectorOptions } from '../contract/connector-options.js';
+import { checkConnectorOptions } from '../contract/connector-options-schema.js';
 import { MaintenanceError } from '../errors/classes.js';
 import type { Hint } from '../errors/hint.js';
 import { createRedactor, type Redactor } from '../errors/redact.js';
@@ -67,13 +68,16 @@ export interface MallClient {
 }
 
 /**
- * Builds a mall's raw client from its configuration: the user's options become one pipeline
+ * Builds a mall's raw client from its configuration: the user's options are checked (a
+ * ValidationError naming `options.timeoutMs`, `options.rateLimit.limit`… before anything is
+ * sent), then become one pipeline
  * (throttle per credential, auth, timeout, retries, the mall's error table, redaction of every
  * secret), and each endpoint call is checked against its answer schema in the same attempt, so an
  * unreadable answer to a read is retried like a 5xx.
  */
 export function createMallClient(config: MallClientConfig): MallClient {
   const { options, mall } = config;
+  checkConnectorOptions(options, mall);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? defaultLogger;
   const redactor = createRedactor(config.secrets);

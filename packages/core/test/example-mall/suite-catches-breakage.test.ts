@@ -209,6 +209,20 @@ describe('the conformance suite fails a broken connector', () => {
     expect(await outcome(perRow, 'a connector-wide failure')).not.toBe('passed');
   });
 
+  it('when connector options of the wrong kind are silently replaced by defaults', async () => {
+    const { ctx, seeds } = await setUpConformance({
+      ...exampleTarget(),
+      // Like a connector that "repairs" what it was given instead of refusing it.
+      createConnector: (options) => createExampleConnector({ ...options, timeoutMs: 5_000, retry: {}, rateLimit: { limit: 50, intervalMs: 1000 }, baseUrl: 'https://api.example-mall.test/v1' }),
+    });
+    try {
+      const failure = await check('connector options are checked').run(ctx, seeds, new Date(ctx.sandbox.clock.now())).then(() => 'passed', (error: Error) => error.message);
+      expect(failure).toMatch(/expected ValidationError/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('and the honest connector passes the same checks with a real throttle', async () => {
     const honest: Breakage = (_c, options) => createExampleConnector({ ...options, rateLimit: createThrottleLimiter({ limit: 20, intervalMs: 1000 }) });
     for (const name of ['listOrders yields every seeded order', 'a mall that lies about paging', 'one unreadable order never loses the others']) {

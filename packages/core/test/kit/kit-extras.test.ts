@@ -121,7 +121,7 @@ describe('client closures, sub-resource pages, concurrency, empty paths', () => 
 
 describe('checkShipments, more rules', () => {
   const clock = createSandboxClock('2026-11-22T10:00:00+09:00');
-  const good = { orderId: 'o1', carrier: 'yamato' as const, trackingNumber: '4912', shippedAt: '2026-11-22' };
+  const good = { orderId: 'o1', carrier: 'yamato' as const, trackingNumber: '4912-3456-7890', shippedAt: '2026-11-22' };
   const fields = (run: () => unknown): string[] => {
     try {
       run();
@@ -138,9 +138,31 @@ describe('checkShipments, more rules', () => {
     expect(fields(() => checkShipments([{ ...good, shippedAt: '2026-11-22T01:30:00Z' }], { shipDates: { precision: 'instant' } }, clock, { mall: 'amazon' }))[0]).toMatch(/later than now/);
     expect(checkShipments([{ ...good, shippedAt: '2026-11-22T00:30:00Z' }], { shipDates: { precision: 'instant' } }, clock, { mall: 'amazon' })).toHaveLength(1);
     const rules = { carrierProblem: (code: string) => (code === 'ems' ? 'no code for EMS' : null), lineItems: false };
-    expect(fields(() => checkShipments([{ ...good, carrier: 'ems' as const, items: [{ lineId: '1', quantity: 1 }] }], rules, clock, { mall: 'makeshop' }))).toEqual([
+    expect(fields(() => checkShipments([{ ...good, carrier: 'ems' as const, trackingNumber: 'EE123456789JP', items: [{ lineId: '1', quantity: 1 }] }], rules, clock, { mall: 'makeshop' }))).toEqual([
       'updates[0].carrier: no code for EMS',
       'updates[0].items: makeshop records shipments per order or destination, not per line: leave items out',
     ]);
+  });
+});
+
+describe('carrier formats', () => {
+  const clock = createSandboxClock('2026-11-22T10:00:00+09:00');
+  const update = (carrier: 'yamato' | 'sagawa' | 'japan_post' | 'seino', trackingNumber: string) => ({ orderId: 'o1', carrier, trackingNumber, shippedAt: '2026-11-21' });
+  const refused = (run: () => unknown): boolean => {
+    try {
+      run();
+      return false;
+    } catch (error) {
+      return ValidationError.isInstance(error);
+    }
+  };
+
+  it('refuses numbers that cannot be the carrier\'s on every mall, and lets a mall skip the check', () => {
+    expect(refused(() => checkShipments([update('yamato', '4912-3456-789')], {}, clock, { mall: 'rakuten' }))).toBe(true);
+    expect(refused(() => checkShipments([update('sagawa', '1234567890123')], {}, clock, { mall: 'rakuten' }))).toBe(true);
+    expect(refused(() => checkShipments([update('japan_post', '1234-5678-9012')], {}, clock, { mall: 'rakuten' }))).toBe(false);
+    expect(refused(() => checkShipments([update('japan_post', 'RR123456789JP')], {}, clock, { mall: 'rakuten' }))).toBe(false);
+    expect(refused(() => checkShipments([update('seino', '12345')], {}, clock, { mall: 'rakuten' }))).toBe(false);
+    expect(refused(() => checkShipments([update('yamato', '4912')], { carrierFormats: false }, clock, { mall: 'rakuten' }))).toBe(false);
   });
 });

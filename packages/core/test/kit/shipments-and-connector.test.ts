@@ -46,8 +46,8 @@ describe('checkShipments', () => {
   });
 
   it('reads full-width tracking numbers as half-width, and takes planned ship dates where the mall allows them', () => {
-    const [update] = checkShipments([{ ...good, trackingNumber: '４９１２－３４５６' }], {}, clock, { mall: 'yahoo' });
-    expect(update?.trackingNumber).toBe('4912-3456');
+    const [update] = checkShipments([{ ...good, trackingNumber: '４９１２－３４５６－７８９０' }], {}, clock, { mall: 'yahoo' });
+    expect(update?.trackingNumber).toBe('4912-3456-7890');
     expect(checkShipments([{ ...good, shippedAt: '2026-12-01' }], { futureShipDates: true }, clock, { mall: 'shopserve' })).toHaveLength(1);
   });
 
