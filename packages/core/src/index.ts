@@ -62,5 +62,8 @@ export * from './mappers/index.js';
 export * from './normalize/text.js';
 export * from './normalize/address.js';
 
+// Incremental sync
+export * from './sync/index.js';
+
 // The connector kit
 export * from './kit/index.js';

@@ -12,3 +12,4 @@ export {
   type SuiteConnectorOptions,
 } from './suite.js';
 export type { ConformanceCheck, ConformanceContext } from './context.js';
+export { syncChecks } from './checks-sync.js';

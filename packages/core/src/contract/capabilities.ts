@@ -1,3 +1,4 @@
+import type { ChangeVisibility } from '../sync/changes.js';
 import type { OrderDateType } from './inputs.js';
 
 /** The operations of the contract, by name. */
@@ -39,4 +40,6 @@ export interface Capabilities {
   readonly defaultRatePerSecond: number;
   /** What is confirmed by public material and what is inferred; absent when everything is confirmed. */
   readonly verification?: Verification;
+  /** How an incremental sync sees new and changed orders on this mall (syncOrders); absent: derived from `listOrders.dateTypes`. */
+  readonly changes?: ChangeVisibility;
 }

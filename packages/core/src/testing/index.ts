@@ -44,6 +44,6 @@ export {
 // this entry must stay loadable by plain programs (demos, CommonJS). Import it from
 // `@mallkit/core/conformance`.
 export { createSandboxStore, storeAdversary, SandboxCursorError, type CursorPage, type OffsetPage, type PagingLie, type SandboxStore, type SandboxStoreOptions, type StoreSearch } from './store.js';
-export type { MallSandbox, SandboxAdversary, SandboxInit } from './mall-sandbox.js';
+export type { MallSandbox, OrderChange, SandboxAdversary, SandboxInit, SandboxSimulator } from './mall-sandbox.js';
 export { serveHandlers, type HandlerServer, type ServeHandlersOptions } from './http-server.js';
 export { connectSandbox, type SandboxConnection } from './connect.js';

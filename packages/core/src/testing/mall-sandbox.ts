@@ -26,6 +26,29 @@ export interface SandboxAdversary {
   addOrderWithId(likeId: string, badId: string): void;
 }
 
+/** A change a mall's order goes through after it was placed, as a buyer, the shop or the mall makes it. */
+export type OrderChange =
+  /** Cancelled (by the buyer's request or the shop). */
+  | 'cancel'
+  /** Paid (a prepaid order's money arrived) or its payment state moved on. */
+  | 'pay'
+  /** Shipped with a tracking number (by the shop in the mall's screen, not through the connector). */
+  | 'ship'
+  /** The delivery address or the recipient changed. */
+  | 'address';
+
+/** Lets tests play a mall's life between syncs: orders arrive and change as time passes on the sandbox clock. */
+export interface SandboxSimulator {
+  /** New orders arrive (at their seeds' times, which should be around the sandbox's now); returns them as the mall holds them. */
+  place(seeds: readonly SeedOrder[]): SeedOrder[];
+  /**
+   * The mall records a change of an order now (on the sandbox clock), with whatever update time it
+   * keeps. Returns false when the change does not apply to the order's state (a cancelled order is
+   * not shipped) or the mall has no such change.
+   */
+  change(id: string, change: OrderChange): boolean;
+}
+
 /**
  * A mall's sandbox, as the conformance suite and users' tests see it: msw handlers over an
  * in-memory store that follows the mall's rules, a clock, fault injection, a request log, a QPS
@@ -56,6 +79,8 @@ export interface MallSandbox<ConnectorOptions extends object = object> {
   qpsViolations(): number;
   /** Makes the sandbox lie and break orders. */
   readonly adversary: SandboxAdversary;
+  /** Plays new and changed orders between syncs (the incremental-sync check). */
+  readonly simulator?: SandboxSimulator;
   /** Clears the log, faults, QPS gate and lies; the orders stay. */
   reset(): void;
 }

@@ -9,6 +9,7 @@ export const exampleOrderSchema = z.looseObject({
   status: z.enum(['new', 'accepted', 'packing', 'sent', 'done', 'cancelled', 'held']),
   seed: z.custom<SeedOrder>((value) => typeof value === 'object' && value !== null),
   shipments: z.array(z.looseObject({ tracking: z.string(), carrier: z.string(), date: z.string() })),
+  updatedAt: z.string(),
 }) as unknown as z.ZodType<ExampleWireOrder>;
 
 const resultsSchema = z.looseObject({ results: z.array(z.looseObject({ id: z.string(), result: z.string() })) });
@@ -18,7 +19,9 @@ export const searchEndpoint = defineEndpoint({
   method: 'POST',
   path: 'orders/search',
   idempotent: true,
-  body: (input: { from: Date; to: Date; page: number }) => ({ json: { from: input.from.toISOString(), to: input.to.toISOString(), page: input.page } }),
+  body: (input: { from: Date; to: Date; page: number; dateType: 'ordered' | 'updated' }) => ({
+    json: { from: input.from.toISOString(), to: input.to.toISOString(), page: input.page, dateType: input.dateType },
+  }),
   answer: { format: 'json', schema: z.looseObject({ ids: z.array(z.string()), total: z.number(), page: z.number() }) },
 });
 

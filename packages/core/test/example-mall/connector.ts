@@ -13,7 +13,7 @@ import { carrierCodeOf, shipDayOf } from '../../src/kit/shipments.js';
 import { confirmEndpoint, exampleOrderSchema, getEndpoint, keyEndpoint, searchEndpoint, shipEndpoint } from './api.js';
 import { classifyExample, RENEW_KEY } from './errors.js';
 import { toOrder, writeOutcome } from './mapping.js';
-import { DETAIL_BATCH, EXAMPLE_BASE, EXAMPLE_MALL, EXAMPLE_RATE_PER_SECOND, MAX_WINDOW_DAYS, PAGE_SIZE, type ExampleWireOrder } from './sandbox.js';
+import { DETAIL_BATCH, EXAMPLE_BASE, EXAMPLE_MALL, EXAMPLE_RATE_PER_SECOND, EXAMPLE_UPDATE_LAG_MS, MAX_WINDOW_DAYS, PAGE_SIZE, type ExampleWireOrder } from './sandbox.js';
 
 /** Options of the example connector. */
 export interface ExampleConnectorOptions extends ConnectorOptions {
@@ -22,11 +22,17 @@ export interface ExampleConnectorOptions extends ConnectorOptions {
 
 /** What the example mall supports. */
 export const EXAMPLE_CAPABILITIES: Capabilities = {
-  listOrders: { dateTypes: ['ordered'], maxWindowDays: MAX_WINDOW_DAYS, maxLookbackDays: null, pageSize: PAGE_SIZE, detailBatchSize: DETAIL_BATCH },
+  listOrders: { dateTypes: ['ordered', 'updated'], maxWindowDays: MAX_WINDOW_DAYS, maxLookbackDays: null, pageSize: PAGE_SIZE, detailBatchSize: DETAIL_BATCH },
   confirmOrders: { batchSize: 50 },
   exportShipments: { batchSize: 50 },
   getPayments: null,
   defaultRatePerSecond: EXAMPLE_RATE_PER_SECOND,
+  changes: {
+    searches: [{ dateType: 'updated', mode: 'since' }],
+    visibilityLagMs: EXAMPLE_UPDATE_LAG_MS,
+    lookbackDays: 30,
+    blindSpots: { ja: 'なし。', en: 'None.' },
+  },
 };
 
 /** The raw client and order reader of the example mall (the suite's own tests build broken variants from them). */
@@ -84,9 +90,10 @@ export function createExampleConnector(options: ExampleConnectorOptions): MallCo
       inline: false,
       reader,
       entryId: (id) => id,
-      fetchPage: async ({ window, cursor }, call) => {
+      fetchPage: async ({ window, cursor, query }, call) => {
         const page = cursor ?? 1;
-        const answer = await client.call(searchEndpoint, { from: window.from, to: window.to, page }, call);
+        const dateType = query.dateType === 'updated' ? 'updated' : 'ordered';
+        const answer = await client.call(searchEndpoint, { from: window.from, to: window.to, page, dateType }, call);
         return { entries: answer.ids, total: answer.total, next: answer.page * PAGE_SIZE < answer.total ? page + 1 : undefined };
       },
     }),

@@ -28,7 +28,7 @@ export function toOrder(wire: ExampleWireOrder, shopId: string, warnings: readon
     displayNumber: wire.id,
     status: { code: STATUS[wire.status], raw: wire.status },
     orderedAt: toIsoJst(seed.orderedAt),
-    updatedAt: null,
+    updatedAt: toIsoJst(wire.updatedAt),
     confirmedAt: null,
     buyer: { ...seed.buyer, name: `${seed.buyer.familyName} ${seed.buyer.givenName}`, companyName: null, country: 'JP' },
     deliveries: seed.deliveries.map((d, i) => ({
@@ -39,7 +39,7 @@ export function toOrder(wire: ExampleWireOrder, shopId: string, warnings: readon
       shippingMethod: null,
       requestedDate: d.requestedDate,
       timeSlot: timeSlotMapper.map(d.timeSlot),
-      shipments: [],
+      shipments: i === 0 ? wire.shipments.map((shipment) => ({ carrier: null, trackingNumber: shipment.tracking, shippedOn: shipment.date })) : [],
     })),
     amounts: { ...seed.amounts, tax: null },
     payment: { method: paymentMethodMapper.map(PAYMENT_METHOD_NAMES_JA[seed.paymentMethod]) ?? { code: 'unmapped', raw: '' }, paidAt: null },

@@ -13,13 +13,17 @@ export const MAX_WINDOW_DAYS = 30;
 export const PAGE_SIZE = 25;
 export const DETAIL_BATCH = 10;
 export const EXAMPLE_RATE_PER_SECOND = 5;
+/** The example mall's search by update time shows a change only this long after it (like Amazon's two minutes). */
+export const EXAMPLE_UPDATE_LAG_MS = 60_000;
 
 /** An order as the example mall stores and sends it. */
 export interface ExampleWireOrder {
   readonly id: string;
   status: 'new' | 'accepted' | 'packing' | 'sent' | 'done' | 'cancelled' | 'held';
-  readonly seed: SeedOrder;
+  seed: SeedOrder;
   shipments: Array<{ tracking: string; carrier: string; date: string }>;
+  /** ISO time of the last change. */
+  updatedAt: string;
 }
 
 /** What a connector needs to reach the example sandbox. */
@@ -87,8 +91,31 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       return kit.handlers;
     },
     seed(seeds) {
-      for (const seed of seeds) orders.put({ id: seed.id, status: STATUS_OF[seed.status], seed, shipments: [] });
+      for (const seed of seeds) orders.put({ id: seed.id, status: STATUS_OF[seed.status], seed, shipments: [], updatedAt: seed.confirmedAt ?? seed.orderedAt });
       return [...seeds];
+    },
+    simulator: {
+      place(seeds) {
+        return sandbox.seed(seeds);
+      },
+      change(id, change) {
+        const order = orders.get(id);
+        if (!order || order.status === 'cancelled') return false;
+        if (change === 'ship' && (order.status === 'new' || order.status === 'sent' || order.status === 'done')) return false;
+        orders.update(id, (o) => {
+          if (change === 'cancel') o.status = 'cancelled';
+          else if (change === 'pay' || (change === 'ship' && o.status === 'held')) o.status = o.status === 'new' ? 'accepted' : o.status;
+          else if (change === 'ship') {
+            o.status = 'sent';
+            o.shipments.push({ tracking: '491200000000', carrier: 'yamato', date: clock.iso().slice(0, 10) });
+          } else {
+            const [first, ...rest] = o.seed.deliveries;
+            if (first) o.seed = { ...o.seed, deliveries: [{ ...first, recipient: { ...first.recipient, addressLines: [...first.recipient.addressLines, '（転居先）'] } }, ...rest] };
+          }
+          o.updatedAt = clock.iso();
+        });
+        return true;
+      },
     },
     connectorOptions: () => ({ apiKey: API_KEY, baseUrl: EXAMPLE_BASE, rateLimit: rate }),
     secrets: [API_KEY],
@@ -115,13 +142,17 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
   kit.route('POST', `${EXAMPLE_BASE}/orders/search`, 'search', ({ request, bodyText }) => {
     const denied = auth(request);
     if (denied) return denied;
-    const body = JSON.parse(bodyText) as { from: string; to: string; page: number };
+    const body = JSON.parse(bodyText) as { from: string; to: string; page: number; dateType?: 'ordered' | 'updated' };
     const from = Date.parse(body.from);
     const to = Date.parse(body.to);
     if (!(to >= from) || to - from > MAX_WINDOW_DAYS * 86_400_000) return error(400, 'window_too_long');
     const page = body.page ?? 1;
+    const byUpdate = body.dateType === 'updated';
+    // A change shows in the update-time search only after the mall's lag.
+    const visibleUntil = clock.now() - EXAMPLE_UPDATE_LAG_MS;
+    const timeOf = (o: ExampleWireOrder): number => Date.parse(byUpdate ? o.updatedAt : o.seed.orderedAt);
     const found = orders.page(
-      { signature: `${from}-${to}`, where: (o) => Date.parse(o.seed.orderedAt) >= from && Date.parse(o.seed.orderedAt) <= to },
+      { signature: `${body.dateType ?? 'ordered'}:${from}-${to}:${byUpdate ? Math.floor(visibleUntil / 1000) : ''}`, where: (o) => timeOf(o) >= from && timeOf(o) <= to && (!byUpdate || Date.parse(o.updatedAt) <= visibleUntil) },
       (page - 1) * PAGE_SIZE,
       PAGE_SIZE,
     );
@@ -145,7 +176,10 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       if (!order) return { id, result: 'not_found' };
       if (order.status === 'cancelled') return { id, result: 'cancelled' };
       if (order.status !== 'new') return { id, result: 'already_confirmed' };
-      orders.update(id, (o) => void (o.status = 'accepted'));
+      orders.update(id, (o) => {
+        o.status = 'accepted';
+        o.updatedAt = clock.iso();
+      });
       return { id, result: 'ok' };
     });
     return HttpResponse.json({ results });
@@ -163,6 +197,7 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       orders.update(s.id, (o) => {
         o.shipments.push({ tracking: s.tracking, carrier: s.carrier, date: s.date });
         o.status = 'sent';
+        o.updatedAt = clock.iso();
       });
       return { id: s.id, result: 'ok' };
     });

@@ -161,7 +161,7 @@ describe('the conformance suite fails a broken connector', () => {
           const to = query.to ? new Date(query.to) : new Date(client.clock.now());
           for (const window of splitWindow(new Date(query.from), to, MAX_WINDOW_DAYS)) {
             for (let page = 1; ; page += 1) {
-              const answer = await client.call(searchEndpoint, { from: window.from, to: window.to, page });
+              const answer = await client.call(searchEndpoint, { from: window.from, to: window.to, page, dateType: 'ordered' });
               for (const ids of chunk(answer.ids, 10)) {
                 for (const wire of (await client.call(getEndpoint, ids)).orders) yield toOrder(wire as ExampleWireOrder, shopId, []);
               }
