@@ -7,6 +7,7 @@
 import { carrierMapper, paymentMethodMapper, silentLogger, splitWindow, timeSlotMapper } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
+import { SHOPSERVE_MAINTENANCE } from '../src/api/maintenance.js';
 import { shopserveOrderSchema } from '../src/api/order-record.js';
 import { DEFAULT_WIRE_PROFILE } from '../src/api/wire-profile.js';
 import { createShopserveConnector } from '../src/connector.js';
@@ -25,7 +26,8 @@ async function syncRows(): Promise<BenchRow[]> {
   const now = Date.parse(NOW);
   const from = new Date(now - SPAN_DAYS * DAY);
   const clock = createSandboxClock(NOW);
-  const sandbox = createShopserveSandbox({ clock, rateScale: Q });
+  // The sandbox keeps no maintenance window unless told; the row below measures the connector in it.
+  const sandbox = createShopserveSandbox({ clock, rateScale: Q, maintenanceWindow: SHOPSERVE_MAINTENANCE });
   const seeds = sandbox.seed(generateSeedOrders({ count: ORDER_COUNT, seed: 42, from, to: new Date(now - 3_600_000) }));
   const server = startSandboxServer(sandbox.handlers);
   try {

@@ -1,6 +1,6 @@
 import { createMallClient, credentialKey, type CallOptions, type MallClient } from '@mallkit/core';
 import { createFieldRenamer } from './api/field-names.js';
-import { refuseDuringMaintenance } from './api/maintenance.js';
+import { maintenanceClosure } from './api/maintenance.js';
 import { searchEndpoint, type OrderSearch, type OrderSearchAnswer } from './api/search.js';
 import { statusUpdateEndpoint, type StatusUpdate } from './api/status-update.js';
 import { basicAuthorization } from './auth/basic.js';
@@ -27,8 +27,9 @@ export interface ShopserveClient {
 
 /**
  * Builds the raw client: checks the options (ValidationError before anything is sent), then one
- * pipeline with Basic auth, the default 1 request/s, Shopserve's error table and every secret
- * registered for redaction. Each call first refuses, without sending, during the maintenance window.
+ * pipeline with Basic auth, the default 1 request/s, Shopserve's error table, every secret
+ * registered for redaction, and the maintenance window as the kit's scheduled closure (every call
+ * inside it fails with MaintenanceError before anything is sent).
  */
 export function createShopserveClient(options: ShopserveConnectorOptions): ShopserveClient {
   const settings = resolveShopserveOptions(options);
@@ -44,20 +45,16 @@ export function createShopserveClient(options: ShopserveConnectorOptions): Shops
     classify: createShopserveClassifier(renamer),
     headers: { Accept: 'application/json' },
     authorize: () => ({ Authorization: authorization }),
+    closedAt: maintenanceClosure(settings.maintenanceWindow),
   });
   const search = searchEndpoint(settings.wire, renamer);
   const update = statusUpdateEndpoint(settings.wire, renamer);
-  const open = (operation: string): void => refuseDuringMaintenance(mall.clock.now(), settings.maintenanceWindow, operation);
 
   return {
     mall,
     settings,
-    async searchOrders(query, call = {}) {
-      open(search.operation);
-      return mall.call(search, query, call);
-    },
+    searchOrders: (query, call = {}) => mall.call(search, query, call),
     async updateOrderStatus(change, call = {}) {
-      open(update.operation);
       await mall.call(update, change, call);
     },
   };

@@ -1,77 +1,82 @@
 import {
-  carrierMapper,
   createOrderLister,
   createOrderReader,
-  CredentialError,
   defineConnector,
+  liveCheck,
+  NotFoundError,
   paymentMethodMapper,
   runBatchWrite,
   timeSlotMapper,
-  UnreadableOrderError,
+  withHint,
   type CallOptions,
   type Capabilities,
   type ConnectorMappers,
   type MallConnector,
-  type OrderOutcome,
+  type Order,
   type ParsedShipmentUpdate,
+  type UnreadableOrderError,
   type WriteOutcome,
 } from '@mallkit/core';
 import { serialCodeOf, shopserveOrderSchema, type ShopserveOrder } from './api/order-record.js';
+import { nextSearchCursor, type SearchCursor } from './api/search.js';
+import type { StatusChange } from './api/status-update.js';
 import { UNVERIFIED_WIRE_DETAILS, type ShopserveWireProfile } from './api/wire-profile.js';
-import { createShopserveClient, type ShopserveClient } from './client.js';
 import { managerKeyReport } from './auth/credential-report.js';
+import { createShopserveClient, type ShopserveClient } from './client.js';
+import { SHOPSERVE_HINTS } from './errors.js';
+import { shopserveCarrierMapper } from './mapping/carriers.js';
 import { toOrder } from './mapping/order.js';
-import { checkShipDateLookahead } from './mapping/ship-dates.js';
-import { confirmChange, confirmDecision, confirmResolved, shipDecision, shipmentChange, shipmentWarnings, shipResolved } from './mapping/writes.js';
+import { paymentRecordOf } from './mapping/payment.js';
+import { confirmDecision, confirmLanded, shipDecision, shipmentLanded, writeAnswered, writeResolved, type WritePlan, type WriteRules } from './mapping/writes.js';
 import { SHOPSERVE_DEFAULT_RATE_PER_SECOND, type ShopserveConnectorOptions } from './options.js';
 
-/** Shopserve's capabilities, with the wire details mallkit could not verify. */
-export interface ShopserveCapabilities extends Capabilities {
-  /** Wire details taken on assumption (see the README): override them with the `wire` option once the shop's specification says otherwise. */
-  readonly unverified: readonly string[];
-}
+/** A Shopserve connector: the MallConnector contract, with Shopserve's wire order as `order.raw` and as payment records' `raw`. */
+export type ShopserveConnector = MallConnector<ShopserveOrder, ShopserveOrder>;
 
-/** A Shopserve connector: the MallConnector contract, with Shopserve's capabilities type. */
-export interface ShopserveConnector extends MallConnector<ShopserveOrder> {
-  /** What Shopserve supports, and what is unverified. */
-  readonly capabilities: ShopserveCapabilities;
-}
-
-/** One-week windows and two years back (commerce robo); the page size comes from the wire profile. */
-export function shopserveCapabilities(wire: ShopserveWireProfile): ShopserveCapabilities {
-  const capabilities: ShopserveCapabilities = {
+/**
+ * One-week windows and two years back (commerce robo); the page size comes from the wire profile.
+ * Every operation's request is a documented guess (`verification`): Shopserve shows its order API
+ * only inside the shop's admin screen.
+ */
+export function shopserveCapabilities(wire: ShopserveWireProfile): Capabilities {
+  return Object.freeze({
     listOrders: { dateTypes: ['ordered', 'updated'], maxWindowDays: 7, maxLookbackDays: 730, pageSize: wire.pageSize, detailBatchSize: wire.pageSize },
     confirmOrders: { batchSize: 1 },
-    exportShipments: { batchSize: 1 },
-    getPayments: null,
+    exportShipments: { batchSize: 1, sendsShipDate: true },
+    getPayments: { byOrderIds: true, byWindow: true },
     defaultRatePerSecond: SHOPSERVE_DEFAULT_RATE_PER_SECOND,
-    unverified: UNVERIFIED_WIRE_DETAILS,
-  };
-  return Object.freeze(capabilities);
+    verification: {
+      operations: {
+        listOrders: 'inferred',
+        getOrders: 'inferred',
+        confirmOrders: 'inferred',
+        exportShipments: 'inferred',
+        getPayments: 'inferred',
+        checkCredentials: 'inferred',
+      },
+      unverified: UNVERIFIED_WIRE_DETAILS,
+    },
+  } satisfies Capabilities);
 }
 
-function connectorMappers(options: ShopserveConnectorOptions): ConnectorMappers {
+function connectorMappers(options: ShopserveConnectorOptions, wire: ShopserveWireProfile): ConnectorMappers {
   return {
-    carrier: carrierMapper.withOverrides(options.mappers?.carrier ?? {}),
+    carrier: shopserveCarrierMapper(wire, options.mappers?.carrier),
     paymentMethod: paymentMethodMapper.withOverrides(options.mappers?.paymentMethod ?? {}),
     timeSlot: timeSlotMapper.withOverrides(options.mappers?.timeSlot ?? {}),
   };
 }
 
-/** An order state as read before a write: the order, or why it could not be read. */
-type State = OrderOutcome<ShopserveOrder>;
-
-/** Writes decided on an order that could not be read fail with that reason. */
-function readable(state: State, decide: (order: Exclude<State, UnreadableOrderError>) => 'write' | WriteOutcome): 'write' | WriteOutcome {
-  return UnreadableOrderError.isInstance(state) ? { kind: 'failed', error: state } : decide(state);
-}
+/** An order's raw state as read before and after a write: the wire order, or why it could not be read. */
+type State = ShopserveOrder | UnreadableOrderError;
 
 /**
  * Creates the Shopserve connector. Credentials and options are checked at once (ValidationError
  * naming the option). Orders are keyed by `serial_code`; listOrders searches one-week windows up to
  * two years back by order date or updated time; confirmOrders sets 確認済; exportShipments sets
- * 発送済 with carrier, tracking number and 発送予定日; every call fails fast with MaintenanceError
- * during the weekly maintenance window. Unverified wire details follow the `wire` option.
+ * 発送済 with carrier, tracking number and 発送予定日, and every write is read back to check that it
+ * took effect; getPayments reads the payment axes of orders; every call fails fast with
+ * MaintenanceError during the weekly maintenance window. Unverified wire details follow `wire`.
  */
 export function createShopserveConnector(options: ShopserveConnectorOptions): ShopserveConnector {
   const client: ShopserveClient = createShopserveClient(options);
@@ -80,14 +85,15 @@ export function createShopserveConnector(options: ShopserveConnectorOptions): Sh
   const { clock, logger } = client.mall;
   const shopId = options.shopId ?? settings.shopserveId;
   const capabilities = shopserveCapabilities(wire);
-  const context = { shopId, mappers: connectorMappers(options), wire };
+  const mappers = connectorMappers(options, wire);
+  const rules: WriteRules = { wire, carriers: mappers.carrier };
 
   const reader = createOrderReader<ShopserveOrder>({
     mall: 'shopserve',
     operation: 'searchOrders',
     orderSchema: shopserveOrderSchema,
     idOf: serialCodeOf,
-    normalize: (raw, notes) => toOrder(raw, context, notes),
+    normalize: (raw, notes) => toOrder(raw, { shopId, mappers, wire }, notes),
     batchSize: wire.pageSize,
     fetch: async (ids, call) => ({ orders: (await client.searchOrders({ serialCodes: ids }, call)).orders }),
     notFoundHint: (missing) => ({
@@ -98,9 +104,10 @@ export function createShopserveConnector(options: ShopserveConnectorOptions): Sh
     logger,
   });
 
-  const readStates = async (ids: readonly string[], call: CallOptions): Promise<Map<string, State>> => (await reader.readByIds(ids, call)).found;
+  // Updated-time searches page by key only when Shopserve sorts them; unsorted, offsets are all there is.
+  if (!wire.sortResults) logger.warn('shopserve: wire.sortResults is off, so listings by updated time page by offset and may miss an order changed while they run');
 
-  const listOrders = createOrderLister<ShopserveOrder, unknown, number>({
+  const listOrders = createOrderLister<ShopserveOrder, unknown, SearchCursor>({
     mall: 'shopserve',
     operation: 'searchOrders',
     capabilities: capabilities.listOrders,
@@ -110,63 +117,59 @@ export function createShopserveConnector(options: ShopserveConnectorOptions): Sh
     reader,
     entryId: serialCodeOf,
     async fetchPage({ window, cursor, query }, call) {
-      const offset = cursor ?? 0;
       const dateType = query.dateType === 'updated' ? 'updated' : 'ordered';
-      const answer = await client.searchOrders({ since: window.from, until: window.to, dateType, offset }, call);
-      // Offset paging: the next page starts after what came; an empty page ends the search.
-      const reached = offset + answer.orders.length;
-      return { entries: answer.orders, total: answer.total_count, next: answer.orders.length > 0 && reached < answer.total_count ? reached : undefined };
+      const since = cursor?.since === undefined ? window.from : new Date(cursor.since);
+      const answer = await client.searchOrders({ since, until: window.to, dateType, offset: cursor?.offset ?? 0 }, call);
+      const next = nextSearchCursor(cursor, window, answer, dateType === 'updated' && wire.sortResults);
+      return { entries: answer.orders, total: answer.total_count, next };
     },
   });
 
+  /** Sends one order's change and says what happened; a 404 for an order just read means the update's path is wrong. */
+  const update = async (serialCode: string, plan: WritePlan | undefined, operation: string, call: CallOptions): Promise<WriteOutcome> => {
+    const change: StatusChange = plan?.change ?? {};
+    try {
+      await client.updateOrderStatus({ serialCode, change }, call);
+    } catch (error) {
+      if (!NotFoundError.isInstance(error)) throw error;
+      return { kind: 'failed', error: withHint(error, SHOPSERVE_HINTS.updatePath, `order ${serialCode} was read a moment before`), stop: true };
+    }
+    return writeAnswered(plan, serialCode, operation, settings.readBackWrites);
+  };
+
+  const writeSpec = { mall: 'shopserve', batchSize: 1, readStates: reader.states, stateBatchSize: wire.pageSize } as const;
+
   const confirmOrders = (ids: readonly string[], call: CallOptions) =>
-    runBatchWrite<string, State>({
-      mall: 'shopserve',
+    runBatchWrite<string, State, WritePlan>({
+      ...writeSpec,
       operation: 'confirmOrders',
       items: ids,
       idOf: (id) => id,
-      batchSize: 1,
       call,
-      readStates,
-      stateBatchSize: wire.pageSize,
-      precheck: (_id, state) => readable(state, (order) => confirmDecision(order, wire)),
-      write: async ([id]) => {
-        await client.updateOrderStatus({ serialCode: id as string, change: confirmChange(wire) }, call);
-        return [{ kind: 'done' }];
-      },
-      resolve: (_id, state, doubt) => confirmResolved(state && !UnreadableOrderError.isInstance(state) ? state : undefined, doubt, wire),
+      precheck: (_id, order) => confirmDecision(order, rules),
+      write: async ([id], writeCall, { planOf }) => [await update(id as string, planOf(id as string), 'confirmOrders', writeCall)],
+      resolve: (id, order, doubt, plan) => writeResolved(order !== undefined && confirmLanded(order, rules), plan, doubt, id),
     });
 
-  const exportShipments = (updates: readonly ParsedShipmentUpdate[], call: CallOptions) => {
-    checkShipDateLookahead(updates, settings.shipDateLookaheadDays, clock.now());
-    const seen = new Map<ParsedShipmentUpdate, State>();
-    return runBatchWrite<ParsedShipmentUpdate, State>({
-      mall: 'shopserve',
+  const exportShipments = (updates: readonly ParsedShipmentUpdate[], call: CallOptions) =>
+    runBatchWrite<ParsedShipmentUpdate, State, WritePlan>({
+      ...writeSpec,
       operation: 'exportShipments',
       items: updates,
-      idOf: (update) => update.orderId,
-      batchSize: 1,
+      idOf: (item) => item.orderId,
       call,
-      readStates,
-      stateBatchSize: wire.pageSize,
       // A second update of the same order must see the first one's tracking number.
       refreshBetweenItemsOfOneOrder: true,
-      precheck(update, state) {
-        seen.set(update, state);
-        const rules = { now: clock.now(), maxOrderAgeDays: settings.shipmentMaxOrderAgeDays, field: `updates[${updates.indexOf(update)}].orderId` };
-        return readable(state, (order) => shipDecision(update, order, wire, rules));
+      precheck: (item, order, index) =>
+        shipDecision(item, order, { ...rules, now: clock.now(), maxOrderAgeDays: settings.shipmentMaxOrderAgeDays, index }),
+      write: async ([item], writeCall, { planOf }) => {
+        const shipment = item as ParsedShipmentUpdate;
+        return [await update(shipment.orderId, planOf(shipment), 'exportShipments', writeCall)];
       },
-      write: async ([update]) => {
-        const item = update as ParsedShipmentUpdate;
-        await client.updateOrderStatus({ serialCode: item.orderId, change: shipmentChange(item, wire) }, call);
-        const state = seen.get(item);
-        return [{ kind: 'done', warnings: shipmentWarnings(item, state && !UnreadableOrderError.isInstance(state) ? state : undefined) }];
-      },
-      resolve: (update, state, doubt) => shipResolved(update, state && !UnreadableOrderError.isInstance(state) ? state : undefined, doubt, wire),
+      resolve: (item, order, doubt, plan) => writeResolved(order !== undefined && shipmentLanded(item, order, rules), plan, doubt, item.orderId),
     });
-  };
 
-  const connector = defineConnector<ShopserveOrder>({
+  return defineConnector<ShopserveOrder, ShopserveOrder>({
     mall: 'shopserve',
     shopId,
     capabilities,
@@ -175,26 +178,22 @@ export function createShopserveConnector(options: ShopserveConnectorOptions): Sh
     listOrders,
     confirmOrders,
     exportShipments,
-    // Ship dates go to 発送予定日 (a planned date): future dates are allowed up to the lookahead, checked above.
-    shipmentRules: { futureShipDates: settings.shipDateLookaheadDays > 0 },
-    unsupported: {
-      getPayments: {
-        ja: 'ショップサーブには入金情報だけを読むAPIが公開されていません。入金日は order.payment.paidAt、入金ステータスは order.raw.basic.deposit_status にあります。',
-        en: "Shopserve publishes no payment-only API. The payment date is in order.payment.paidAt and the 入金ステータス in order.raw.basic.deposit_status.",
-      },
+    shipmentRules: {
+      // Ship dates go to 発送予定日, a planned date: up to `shipDateLookaheadDays` after today.
+      shipDates: { maxDaysAhead: settings.shipDateLookaheadDays },
+      // Shopserve keeps one shipment per order (one お問い合わせ番号): items cannot be told apart.
+      lineItems: settings.shipItemsAsWholeOrder,
+    },
+    async *getPayments(query, call) {
+      const orders: AsyncIterable<Order<ShopserveOrder>> | Iterable<Order<ShopserveOrder>> =
+        'orderIds' in query ? await reader.getOrders(query.orderIds, call) : listOrders({ from: query.from, ...(query.to ? { to: query.to } : {}) }, call);
+      for await (const order of orders) yield paymentRecordOf(order, wire);
     },
     async checkCredentials(call) {
       const now = clock.now();
-      let accepted = true;
-      try {
-        // A live probe on the order API itself: it proves the key and the order-API application alike.
-        await client.searchOrders({ since: new Date(now - 3_600_000), until: new Date(now), dateType: 'ordered', offset: 0 }, call);
-      } catch (error) {
-        if (!CredentialError.isInstance(error)) throw error;
-        accepted = false;
-      }
-      return managerKeyReport({ shopId, now, accepted, issuedOn: settings.managerKeyIssuedOn, warningDays: options.expiryWarningDays ?? 14 });
+      // A live probe on the order API itself: it proves the key and the order-API application alike.
+      const live = await liveCheck(() => client.searchOrders({ since: new Date(now - 3_600_000), until: new Date(now), dateType: 'ordered', offset: 0 }, call));
+      return managerKeyReport({ shopId, now, live, issuedOn: settings.managerKeyIssuedOn, warningDays: options.expiryWarningDays ?? 14 });
     },
   });
-  return connector as ShopserveConnector;
 }

@@ -1,6 +1,7 @@
 import {
   CredentialError,
   InvalidRequestError,
+  isMaintenanceAnswer,
   MaintenanceError,
   MallUnavailableError,
   NotFoundError,
@@ -12,11 +13,14 @@ import {
   type HttpResponse,
 } from '@mallkit/core';
 import type { FieldRenamer } from './api/field-names.js';
+import { CANCELLED_MESSAGE } from './api/wire-profile.js';
 
 /*
  * Shopserve's error table. The error body is UNKNOWN (public clients only log it as text), so the
  * table decides by HTTP status and reads a code and a message tolerantly from whatever body came:
- * `{code, message}`, `{error: {…}}`, `{errors: [{…}]}`, `{error: "…"}` or plain text/HTML.
+ * `{code, message}`, `{error: {…}}`, `{errors: [{…}]}`, `{error: "…"}` or plain text/HTML. Only
+ * 401 (the key refused, by the integrators' account) is confirmed; the other rows are the usual
+ * meaning of the status, and the rows marked UNVERIFIED below are mallkit's reading of it.
  */
 
 /** What the shop does when the key is refused: re-issuing voids the old key, and the 2026 intrusion makes a re-issue advisable. */
@@ -46,6 +50,10 @@ export const SHOPSERVE_HINTS = Object.freeze({
   notFound: {
     ja: 'この serial_code の注文はこのショップにありません。注文番号ではなく serial_code を指定しているか確認してください。すべての注文でこうなる場合は、注文状態更新APIのパスが仕様と違います（wire.statusUpdate で設定）。',
     en: 'No order with this serial_code in this shop: pass the serial_code, not the order number. If every order fails this way, the status-update path differs from Shopserve\'s (set wire.statusUpdate).',
+  },
+  updatePath: {
+    ja: '注文を読み取れた直後に注文状態更新APIが「見つからない」と答えました。パスまたはメソッドが仕様と違います。管理画面の仕様書を確認し、wire.statusUpdate で設定してください。残りの注文は送信していません。',
+    en: "The status update answered 'not found' for an order read a moment before: the update's path or method differs from Shopserve's. Check the specification in the admin screen and set wire.statusUpdate. The remaining orders were not sent.",
   },
   searchPath: {
     ja: '注文情報検索APIのパスまたはブロック名がショップサーブの仕様と違います。管理画面の仕様書を確認し、wire.searchPath / wire.blocks で設定してください。',
@@ -100,13 +108,10 @@ export function readErrorBody(text: string, renamer: FieldRenamer): ErrorBody {
   return { code: found.code, message: (found.message ?? text.slice(0, 200)).slice(0, 200) };
 }
 
-const MAINTENANCE_TEXT = /メンテナンス|メインテナンス|maintenance/i;
-const CANCELLED_TEXT = /キャンセル|cancel/i;
-
 /**
  * The classifier of Shopserve answers. Successful answers are not inspected (no error body on
- * HTTP 2xx has been seen); every other answer becomes one of core's error classes with the mall's
- * code, its message and a hint.
+ * HTTP 2xx has been seen; writes are read back instead); every other answer becomes one of core's
+ * error classes with the mall's code, its message and a hint.
  */
 export function createShopserveClassifier(renamer: FieldRenamer): ErrorClassifier {
   return (response: HttpResponse, request) => {
@@ -123,13 +128,17 @@ export function createShopserveClassifier(renamer: FieldRenamer): ErrorClassifie
     if (status === 401) return new CredentialError(message, { ...base, credential: 'managerKey', reason: 'invalid', hint: RENEW_MANAGER_KEY });
     if (status === 403) return new PermissionError(message, { ...base, hint: SHOPSERVE_HINTS.permission });
     if (status === 429) return new RateLimitError(message, { ...base, hint: SHOPSERVE_HINTS.rateLimit });
-    if (MAINTENANCE_TEXT.test(body.message)) {
+    // Shopserve's maintenance answer is UNKNOWN: core's reading (503, or a body saying メンテナンス).
+    // メインテナンス is Eストアー's own spelling in its notices.
+    if (isMaintenanceAnswer(response) || /メインテナンス/.test(body.message)) {
       return new MaintenanceError(message, { ...base, hint: SHOPSERVE_HINTS.maintenance });
     }
     if (status >= 500) return new MallUnavailableError(message, { ...base, hint: SHOPSERVE_HINTS.unavailable });
+    // UNVERIFIED: a search names no order, so its 404 can only be a path (or block) Shopserve does not have.
     if (status === 404 && request.operation === 'searchOrders') return new InvalidRequestError(message, { ...base, hint: SHOPSERVE_HINTS.searchPath });
     if (status === 404) return new NotFoundError(message, { ...base, hint: SHOPSERVE_HINTS.notFound });
-    if (status === 409 || (status === 400 && CANCELLED_TEXT.test(body.message))) {
+    // UNVERIFIED: 409, or a 400 whose message speaks of キャンセル, read as the order's state refusing the change.
+    if (status === 409 || (status === 400 && CANCELLED_MESSAGE.test(body.message))) {
       return new OrderStateError(message, { ...base, hint: SHOPSERVE_HINTS.orderState });
     }
     return new InvalidRequestError(message, { ...base, hint: SHOPSERVE_HINTS.invalidRequest });

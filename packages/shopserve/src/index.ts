@@ -1,15 +1,15 @@
 /**
  * `@mallkit/shopserve`: the Eストアー ショップサーブ (Shopserve API v2) order connector for mallkit.
  * Orders are keyed by `serial_code`; every wire detail Shopserve does not publish is an assumption
- * you can correct with the `wire` option (see the README's "verified / unverified" table).
+ * you can correct with the `wire` option (see the README's "verified / unverified" table and
+ * `capabilities.verification`).
  *
  * @packageDocumentation
  */
-export { createShopserveConnector, shopserveCapabilities, type ShopserveCapabilities, type ShopserveConnector } from './connector.js';
+export { createShopserveConnector, shopserveCapabilities, type ShopserveConnector } from './connector.js';
 export { createShopserveClient, type ShopserveClient } from './client.js';
 export {
   INCIDENT_DISCLOSED_ON,
-  SHIPMENT_MAX_ORDER_AGE_DAYS,
   SHOPSERVE_BASE_URL,
   SHOPSERVE_DEFAULT_RATE_PER_SECOND,
   type ResolvedShopserveOptions,
@@ -19,7 +19,8 @@ export { RENEW_MANAGER_KEY } from './errors.js';
 export {
   CANONICAL_FIELDS,
   DEFAULT_WIRE_PROFILE,
-  resolveWireProfile,
+  PREPAID_METHODS,
+  SHIPMENT_MAX_ORDER_AGE_DAYS,
   UNVERIFIED_WIRE_DETAILS,
   type CanonicalField,
   type ShopserveDateFormat,
@@ -29,6 +30,7 @@ export {
   type ShopserveWireProfile,
   type ShopserveWireValues,
 } from './api/wire-profile.js';
+export { resolveWireProfile } from './api/wire-overrides.js';
 export { SHOPSERVE_MAINTENANCE, maintenanceEndsAt, type MaintenanceWindow } from './api/maintenance.js';
 export type { OrderSearch, OrderSearchAnswer, SearchDateType } from './api/search.js';
 export type { StatusChange, StatusUpdate } from './api/status-update.js';
@@ -42,4 +44,3 @@ export type {
   ShopserveOrder,
   ShopservePerson,
 } from './api/order-record.js';
-export { orderNumberOf } from './mapping/order.js';

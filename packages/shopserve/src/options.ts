@@ -1,6 +1,7 @@
-import { controlCharacterIn, ValidationError, type ConnectorOptions, type MapperOverrides, type ValidationIssue } from '@mallkit/core';
+import { controlCharacterIn, tryParseJst, ValidationError, type ConnectorOptions, type MapperOverrides, type ValidationIssue } from '@mallkit/core';
 import { SHOPSERVE_MAINTENANCE, type MaintenanceWindow } from './api/maintenance.js';
-import { resolveWireProfile, type ShopserveWireOverrides, type ShopserveWireProfile } from './api/wire-profile.js';
+import { resolveWireProfile } from './api/wire-overrides.js';
+import { SHIPMENT_MAX_ORDER_AGE_DAYS, type ShopserveWireOverrides, type ShopserveWireProfile } from './api/wire-profile.js';
 
 /** Shopserve's production API root (CONFIRMED). */
 export const SHOPSERVE_BASE_URL = 'https://management.api.shopserve.jp/v2/';
@@ -10,12 +11,6 @@ export const SHOPSERVE_BASE_URL = 'https://management.api.shopserve.jp/v2/';
  * a cautious assumption (integrators poll every 10–30 minutes). Override with `rateLimit`.
  */
 export const SHOPSERVE_DEFAULT_RATE_PER_SECOND = 1;
-
-/**
- * How old an order may be for exportShipments, in days. GoQ writes back only orders placed within a
- * year (goqsystem.com/manual/1496); whether Shopserve itself refuses older ones is UNVERIFIED.
- */
-export const SHIPMENT_MAX_ORDER_AGE_DAYS = 365;
 
 /** The day Eストアー disclosed the 2026 intrusion (press release 2026-08-01); keys issued before it should be re-issued. */
 export const INCIDENT_DISCLOSED_ON = '2026-08-01';
@@ -33,7 +28,10 @@ export interface ShopserveConnectorOptions extends ConnectorOptions {
   readonly managerKeyIssuedOn?: string;
   /** Corrections to the assumed wire details (see the README's "verified / unverified" table). */
   readonly wire?: ShopserveWireOverrides;
-  /** The weekly maintenance window in which every call fails fast; default Wednesday 02:00–08:00 JST; `null` to never refuse. */
+  /**
+   * The weekly maintenance window in which every call fails fast (MaintenanceError, nothing sent);
+   * default Wednesday 02:00–08:00 JST every week; `null` to never refuse.
+   */
   readonly maintenanceWindow?: MaintenanceWindow | null;
   /** The shop's own mapping rows (変換設定) for carriers, payment methods and time slots. */
   readonly mappers?: MapperOverrides;
@@ -44,6 +42,18 @@ export interface ShopserveConnectorOptions extends ConnectorOptions {
   readonly shipDateLookaheadDays?: number;
   /** Orders older than this many days are refused by exportShipments (default {@link SHIPMENT_MAX_ORDER_AGE_DAYS}). */
   readonly shipmentMaxOrderAgeDays?: number;
+  /**
+   * Shopserve keeps one shipment per order: an update naming `items` is refused (ValidationError)
+   * unless this is true, when the whole order is marked 発送済 and the result carries a warning.
+   */
+  readonly shipItemsAsWholeOrder?: boolean;
+  /**
+   * Read every written order back and report a write that did not take effect as failed (default
+   * true). The status-update request is unverified: a lenient API that ignores a misnamed field
+   * answers 200 and changes nothing. Turn it off only once a pilot shop confirmed the request;
+   * it costs one search per written order.
+   */
+  readonly readBackWrites?: boolean;
 }
 
 /** The options after checking, with defaults applied. */
@@ -62,6 +72,10 @@ export interface ResolvedShopserveOptions {
   readonly shipDateLookaheadDays: number;
   /** The oldest order exportShipments writes to, in days. */
   readonly shipmentMaxOrderAgeDays: number;
+  /** Whether an update naming items marks the whole order shipped (instead of being refused). */
+  readonly shipItemsAsWholeOrder: boolean;
+  /** Whether writes are read back to check they took effect. */
+  readonly readBackWrites: boolean;
 }
 
 function credentialIssues(options: ShopserveConnectorOptions): ValidationIssue[] {
@@ -89,6 +103,17 @@ function windowIssues(window: MaintenanceWindow | null | undefined): ValidationI
   return ok ? [] : [{ field: 'options.maintenanceWindow', message: 'needs weekday 0–6 and whole hours 0–24 with startHour < endHour' }];
 }
 
+function dayIssue(field: string, value: string | undefined): ValidationIssue[] {
+  if (value === undefined) return [];
+  // A calendar check too: `2026-02-30` must not pass as a date the advice is compared with.
+  const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && tryParseJst(value) !== null;
+  return ok ? [] : [{ field: `options.${field}`, message: 'must be a calendar date YYYY-MM-DD' }];
+}
+
+function flagIssue(field: string, value: unknown): ValidationIssue[] {
+  return value === undefined || typeof value === 'boolean' ? [] : [{ field: `options.${field}`, message: 'must be true or false' }];
+}
+
 function numberIssue(field: string, value: number | undefined, min: number, max: number): ValidationIssue[] {
   if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return [];
   return [{ field: `options.${field}`, message: `must be a whole number from ${min} to ${max}` }];
@@ -106,9 +131,9 @@ export function resolveShopserveOptions(options: ShopserveConnectorOptions): Res
     ...windowIssues(options.maintenanceWindow),
     ...numberIssue('shipDateLookaheadDays', options.shipDateLookaheadDays, 0, 7),
     ...numberIssue('shipmentMaxOrderAgeDays', options.shipmentMaxOrderAgeDays, 1, 3650),
-    ...(options.managerKeyIssuedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.managerKeyIssuedOn)
-      ? [{ field: 'options.managerKeyIssuedOn', message: 'must be YYYY-MM-DD' }]
-      : []),
+    ...dayIssue('managerKeyIssuedOn', options.managerKeyIssuedOn),
+    ...flagIssue('shipItemsAsWholeOrder', options.shipItemsAsWholeOrder),
+    ...flagIssue('readBackWrites', options.readBackWrites),
   ];
   if (issues.length > 0) {
     throw new ValidationError(issues, {
@@ -130,5 +155,7 @@ export function resolveShopserveOptions(options: ShopserveConnectorOptions): Res
     maintenanceWindow: options.maintenanceWindow === undefined ? SHOPSERVE_MAINTENANCE : options.maintenanceWindow,
     shipDateLookaheadDays: options.shipDateLookaheadDays ?? 0,
     shipmentMaxOrderAgeDays: options.shipmentMaxOrderAgeDays ?? SHIPMENT_MAX_ORDER_AGE_DAYS,
+    shipItemsAsWholeOrder: options.shipItemsAsWholeOrder ?? false,
+    readBackWrites: options.readBackWrites ?? true,
   };
 }

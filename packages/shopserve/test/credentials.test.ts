@@ -56,6 +56,8 @@ describe('connector options are checked before anything is sent', () => {
     ['a shop ID with a colon', { ...good, shopserveId: 'example:ss' }, 'options.shopserveId'],
     ['a lookahead of 30 days', { ...good, shipDateLookaheadDays: 30 }, 'options.shipDateLookaheadDays'],
     ['a key date in another format', { ...good, managerKeyIssuedOn: '2026/08/05' }, 'options.managerKeyIssuedOn'],
+    ['a key date not on the calendar', { ...good, managerKeyIssuedOn: '2026-02-30' }, 'options.managerKeyIssuedOn'],
+    ['a flag that is not a boolean', { ...good, readBackWrites: 'no' as unknown as boolean }, 'options.readBackWrites'],
   ])('%s', (_name, options, field) => {
     let error: unknown;
     try {

@@ -48,31 +48,46 @@ describe("Shopserve's error table", () => {
     expect(error).toMatchObject({ credential: 'managerKey', code: 'credential_invalid', retryable: false });
   });
 
-  it('a 503 HTML page without a maintenance text is the mall being unavailable, not maintenance', async () => {
-    const error = await readError(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', { 'content-type': 'text/html' });
-    expect(MallUnavailableError.isInstance(error)).toBe(true);
-    expect(error.message).toContain('503 Service Unavailable');
+  // Core's reading of a maintenance answer (isMaintenanceAnswer): any 503, or a body that says so.
+  it('a 503 HTML page is taken for maintenance; a 502 page is the mall being unavailable', async () => {
+    const maintenance = await readError(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', { 'content-type': 'text/html' });
+    expect(MaintenanceError.isInstance(maintenance)).toBe(true);
+    rig.close();
+    const unavailable = await readError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
+    expect(MallUnavailableError.isInstance(unavailable)).toBe(true);
+    expect(unavailable.message).toContain('502 Bad Gateway');
+    rig.close();
+    const spelled = await readError(500, '{"message":"定期メインテナンス中です"}');
+    expect(MaintenanceError.isInstance(spelled)).toBe(true);
   });
 
-  it('maps the status update answers per order: 404 not found, 409 and キャンセル state, 400 invalid', async () => {
+  it('maps the status update answers per order: 409 and キャンセル are the order state, 400 invalid', async () => {
     rig = startRig({ seedCount: 30 });
     const ids = rig.seeds.filter((s) => s.status === 'pending_confirmation').map((s) => s.id);
-    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
     const answers = [
-      [404, '{"message":"指定された注文が見つかりません"}'],
       [409, '{"message":"キャンセルされた注文は更新できません"}'],
       [400, '{"message":"キャンセル済みのため変更できません"}'],
       [400, '{"message":"confirmation_status の値が正しくありません"}'],
     ] as const;
     for (const [status, body] of answers) rig.sandbox.kit.faults.inject({ kind: 'status', status, body, headers: json }, { operation: 'updateOrderStatus' });
-    const result = await rig.connector.confirmOrders(ids.slice(0, 4));
+    const result = await rig.connector.confirmOrders(ids.slice(0, 3));
     const errors = result.results.map((r) => (r.ok ? null : r.error));
-    expect(NotFoundError.isInstance(errors[0])).toBe(true);
-    expect(errors[0]?.hint).toEqual(SHOPSERVE_HINTS.notFound);
+    expect(OrderStateError.isInstance(errors[0])).toBe(true);
     expect(OrderStateError.isInstance(errors[1])).toBe(true);
-    expect(OrderStateError.isInstance(errors[2])).toBe(true);
-    expect(InvalidRequestError.isInstance(errors[3])).toBe(true);
-    expect(errors[3]?.message).toContain('confirmation_status の値が正しくありません');
+    expect(InvalidRequestError.isInstance(errors[2])).toBe(true);
+    expect(errors[2]?.message).toContain('confirmation_status の値が正しくありません');
+  });
+
+  it('a 404 on the update of an order read a moment before means a wrong path: the row fails with that hint and the batch stops', async () => {
+    rig = startRig({ seedCount: 30 });
+    const [a, b] = rig.seeds.filter((s) => s.status === 'pending_confirmation').map((s) => s.id);
+    rig.sandbox.kit.faults.inject({ kind: 'status', status: 404, body: '{"message":"Not Found"}', headers: json }, { operation: 'updateOrderStatus' });
+    const error = (await rejection(rig.connector.confirmOrders([a!, b!]))) as MallkitError;
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect(error.hint).toEqual(SHOPSERVE_HINTS.updatePath);
+    expect(error.batch).toEqual({ results: [expect.objectContaining({ id: a, ok: false })], notSent: [b] });
+    expect(rig.sandbox.kit.log.count({ operation: 'updateOrderStatus' })).toBe(1);
   });
 
   it('a maintenance answer outside the window is retried like any transient failure', async () => {

@@ -1,10 +1,13 @@
-import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
 import { createShopserveConnector, type ShopserveConnector, type ShopserveConnectorOptions } from '../src/index.js';
 import { createShopserveSandbox, type ShopserveSandbox, type ShopserveSandboxInit } from '../src/testing/index.js';
 
 /** A Thursday morning: outside the Wednesday maintenance window. */
 export const NOW = '2026-11-19T10:00:00+09:00';
 export const DAY = 86_400_000;
+
+/** Short retry delays, so that tests never wait on a backoff. */
+const FAST_RETRIES = { retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false } } as const;
 
 /** One sandbox, its seeds and a connector on the same clock; close() stops the msw server. */
 export interface Rig {
@@ -30,7 +33,7 @@ export interface RigOptions {
 
 /**
  * Starts a seeded sandbox at 100× Shopserve's assumed rate, so that tests never wait on the
- * throttle, and a connector with short retry delays.
+ * throttle, and a connector with short retry delays (core's connectSandbox).
  */
 export function startRig(options: RigOptions = {}): Rig {
   const clock = createSandboxClock(options.now ?? NOW);
@@ -39,19 +42,10 @@ export function startRig(options: RigOptions = {}): Rig {
   const seeds = sandbox.seed(
     generateSeedOrders({ count: options.seedCount ?? 12, seed: 11, from: new Date(now - (options.spanDays ?? 30) * DAY), to: new Date(now - 3_600_000) }),
   );
-  const server = startSandboxServer(sandbox.handlers);
-  const { logger, hooks, lines } = captureOutput();
+  const connection = connectSandbox(sandbox, createShopserveConnector, { ...FAST_RETRIES, ...options.connector });
   const connect = (overrides: Partial<ShopserveConnectorOptions> = {}): ShopserveConnector =>
-    createShopserveConnector({
-      ...sandbox.connectorOptions(),
-      clock,
-      logger,
-      hooks,
-      retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false },
-      ...options.connector,
-      ...overrides,
-    });
-  return { sandbox, seeds, captured: lines, connector: connect(), connect, close: () => server.close() };
+    createShopserveConnector({ ...sandbox.connectorOptions(), clock, ...FAST_RETRIES, ...options.connector, ...overrides });
+  return { sandbox, seeds, captured: connection.captured, connector: connection.connector, connect, close: connection.close };
 }
 
 /** Drains an async iterable. */

@@ -1,13 +1,14 @@
-import { carrierMapper, paymentMethodMapper, timeSlotMapper, type ConnectorMappers } from '@mallkit/core';
+import { paymentMethodMapper, timeSlotMapper, type ConnectorMappers } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shopserveOrderSchema, type ShopserveOrder } from '../src/api/order-record.js';
+import { resolveWireProfile } from '../src/api/wire-overrides.js';
 import { DEFAULT_WIRE_PROFILE } from '../src/api/wire-profile.js';
-import { orderNumberOf } from '../src/index.js';
+import { shopserveCarrierMapper } from '../src/mapping/carriers.js';
 import { toOrder } from '../src/mapping/order.js';
 import { SAMPLE_ORDER } from './fixtures.js';
 import { collect, startRig, type Rig } from './harness.js';
 
-const mappers: ConnectorMappers = { carrier: carrierMapper, paymentMethod: paymentMethodMapper, timeSlot: timeSlotMapper };
+const mappers: ConnectorMappers = { carrier: shopserveCarrierMapper(DEFAULT_WIRE_PROFILE), paymentMethod: paymentMethodMapper, timeSlot: timeSlotMapper };
 const context = { shopId: 'gift-shop', mappers, wire: DEFAULT_WIRE_PROFILE };
 
 /** The sample with some of its basic block replaced. */
@@ -26,6 +27,7 @@ describe('a Shopserve order in the normalized model', () => {
       mall: 'shopserve',
       shopId: 'gift-shop',
       id: '300000004711',
+      displayNumber: '10004711',
       status: {
         code: 'confirmed',
         raw: 'cancelled=No; confirmation_status=Confirmed; payment_status=Authorized; deposit_status=NotDeposited; shipping_status=NotShipped',
@@ -92,8 +94,7 @@ describe('a Shopserve order in the normalized model', () => {
       warnings: [],
       raw: undefined,
     });
-    expect(orderNumberOf(order)).toBe('10004711');
-    // Unknown keys stay in raw.
+    // Unknown keys stay in raw (the type lists only the known ones: a typo does not compile).
     expect((order.raw.basic as unknown as Record<string, unknown>)['campaign_code']).toBe('WINTER2026');
   });
 
@@ -111,14 +112,66 @@ describe('a Shopserve order in the normalized model', () => {
     expect(normalize(withBasic(change)).status.code).toBe(code);
   });
 
-  it('reports an axis value it does not know as unmapped, with every axis raw, instead of guessing', () => {
-    const status = normalize(withBasic({ shipping_status: '一部発送' })).status;
-    expect(status).toEqual({ code: 'unmapped', raw: expect.stringContaining('shipping_status=一部発送') });
+  it('reports an axis value it does not know as unmapped, with every axis raw and a warning naming it', () => {
+    const order = normalize(withBasic({ shipping_status: '一部発送' }));
+    expect(order.status).toEqual({ code: 'unmapped', raw: expect.stringContaining('shipping_status=一部発送') });
+    expect(order.warnings).toEqual([expect.objectContaining({ code: 'unmapped_value', field: 'status.raw.shipping_status', raw: '一部発送' })]);
   });
 
   it('does not take an order without 確認/発送 fields for a pending one: the field names must differ', () => {
-    const status = normalize(withBasic({ confirmation_status: null, shipping_status: null, cancelled: null, deposit_status: null, payment_status: null })).status;
-    expect(status).toEqual({ code: 'unmapped', raw: '(no status fields)' });
+    const order = normalize(withBasic({ confirmation_status: null, shipping_status: null, cancelled: 'No', deposit_status: null, payment_status: null }));
+    expect(order.status).toEqual({ code: 'unmapped', raw: 'cancelled=No' });
+    expect(order.warnings).toEqual([expect.objectContaining({ code: 'missing_field', field: 'status.raw.shipping_status' })]);
+  });
+
+  // Review H1: each of these came out `confirmed` with no warning.
+  describe('never calls an unpaid or cancelled order confirmed (review H1)', () => {
+    it('a bank transfer under a name of the shop’s own, not 入金済: unmapped, with the payment method warned as unmapped', () => {
+      const order = normalize(withBasic({ payment_method: '銀行振込（三菱UFJ銀行）', deposit_status: 'NotDeposited' }));
+      expect(order.payment.method).toEqual({ code: 'unmapped', raw: '銀行振込（三菱UFJ銀行）' });
+      expect(order.status.code).toBe('unmapped');
+      expect(order.warnings.map((w) => [w.code, w.field])).toEqual([
+        ['unmapped_value', 'payment.method'],
+        ['unmapped_value', 'status'],
+      ]);
+      // The shop maps its name (変換設定): the order is awaiting payment.
+      const shopMappers = { ...mappers, paymentMethod: paymentMethodMapper.withOverrides({ '銀行振込（三菱UFJ銀行）': 'bank_transfer' }) };
+      const mapped = toOrder(shopserveOrderSchema.parse(withBasic({ payment_method: '銀行振込（三菱UFJ銀行）', deposit_status: 'NotDeposited' })), { ...context, mappers: shopMappers }, []);
+      expect(mapped.status.code).toBe('awaiting_payment');
+      expect(mapped.warnings).toEqual([]);
+    });
+
+    it('an unmapped method already 入金済 is confirmed: it is paid, whatever the method', () => {
+      expect(normalize(withBasic({ payment_method: '当店独自払い', deposit_status: 'Deposited' })).status.code).toBe('confirmed');
+    });
+
+    it('no cancelled flag at all: unmapped with a missing_field warning, not "not cancelled"', () => {
+      const { cancelled: _flag, ...basic } = SAMPLE_ORDER.basic;
+      const order = normalize({ ...SAMPLE_ORDER, basic: { ...basic, order_status: 'キャンセル' } });
+      expect(order.status.code).toBe('unmapped');
+      expect(order.warnings).toEqual([expect.objectContaining({ code: 'missing_field', field: 'status.raw.cancelled' })]);
+    });
+
+    it('a 注文ステータス no one told it about: unmapped with a warning; the shop can declare it open', () => {
+      const order = normalize(withBasic({ order_status: 'キャンセル' }));
+      expect(order.status.code).toBe('unmapped');
+      expect(order.warnings).toEqual([expect.objectContaining({ code: 'unmapped_value', field: 'status.raw.order_status', raw: 'キャンセル' })]);
+      const wire = resolveWireProfile({ openOrderStatuses: ['受付中'] });
+      const open = toOrder(shopserveOrderSchema.parse(withBasic({ order_status: '受付中' })), { ...context, wire }, []);
+      expect([open.status.code, open.warnings]).toEqual(['confirmed', []]);
+    });
+
+    it('a failed 決済ステータス is awaiting payment, even for a card', () => {
+      expect(normalize(withBasic({ payment_status: 'Failed' })).status.code).toBe('awaiting_payment');
+      expect(normalize(withBasic({ payment_status: '与信NG' })).status.code).toBe('awaiting_payment');
+    });
+
+    it('an unreadable 入金ステータス is warned about, and decides nothing for a card', () => {
+      const card = normalize(withBasic({ deposit_status: '一部入金' }));
+      expect(card.status.code).toBe('confirmed');
+      expect(card.warnings).toEqual([expect.objectContaining({ code: 'unmapped_value', field: 'status.raw.deposit_status' })]);
+      expect(normalize(withBasic({ deposit_status: '一部入金', payment_method: '銀行振込(前払い)' })).status.code).toBe('unmapped');
+    });
   });
 
   it('reads the recorded shipment (one tracking number per order) and the payment date', () => {
@@ -129,11 +182,23 @@ describe('a Shopserve order in the normalized model', () => {
     expect(order.payment.paidAt).toBe('2026-11-19T08:00:00+09:00');
   });
 
-  it('keeps a payment method no table knows as unmapped, and the shop can map it', () => {
+  it('keeps a payment method no table knows as unmapped with a warning, and the shop can map it', () => {
     const wire = withBasic({ payment_method: '店頭払い(当店独自)' });
-    expect(normalize(wire).payment.method).toEqual({ code: 'unmapped', raw: '店頭払い(当店独自)' });
+    const order = normalize(wire);
+    expect(order.payment.method).toEqual({ code: 'unmapped', raw: '店頭払い(当店独自)' });
+    expect(order.warnings[0]).toMatchObject({ code: 'unmapped_value', field: 'payment.method', raw: '店頭払い(当店独自)' });
     const shopMappers = { ...mappers, paymentMethod: paymentMethodMapper.withOverrides({ '店頭払い(当店独自)': 'other' }) };
     expect(toOrder(shopserveOrderSchema.parse(wire), { ...context, mappers: shopMappers }, []).payment.method).toEqual({ code: 'other', raw: '店頭払い(当店独自)' });
+  });
+
+  it('warns about a time slot and a carrier no table knows; reads a prefecture sent as a JIS code', () => {
+    const detail = { deliveries: [{ ...SAMPLE_ORDER.detail.deliveries[0], desired_time: '夕方ごろ', recipient: { ...SAMPLE_ORDER.detail.deliveries[0].recipient, prefecture: '27' } }] };
+    const order = normalize({ ...withBasic({ delivery_company: '地元便' }) as object, detail });
+    expect(order.warnings.map((w) => [w.code, w.field, w.raw])).toEqual([
+      ['unmapped_value', 'deliveries[].carrier', '地元便'],
+      ['unmapped_value', 'deliveries[0].timeSlot', '夕方ごろ'],
+    ]);
+    expect(order.deliveries[0]?.recipient.prefecture).toBe('大阪府');
   });
 
   it('warns instead of failing on values it cannot read, and on a missing detail block', () => {
@@ -163,7 +228,7 @@ describe('orders through the sandbox', () => {
     rig.sandbox.putOrder(shopserveOrderSchema.parse(SAMPLE_ORDER) as ShopserveOrder);
     rig.sandbox.putOrder(shopserveOrderSchema.parse(twin) as ShopserveOrder);
     const orders = await collect(rig.connector.listOrders({ from: '2026-11-18T00:00:00+09:00' }));
-    expect(orders.map((o) => [o.id, orderNumberOf(o)])).toEqual([
+    expect(orders.map((o) => [o.id, o.displayNumber])).toEqual([
       ['300000004711', '10004711'],
       ['300000004712', '10004711'],
     ]);
@@ -173,7 +238,7 @@ describe('orders through the sandbox', () => {
     rig = startRig({ seedCount: 30 });
     const orders = await rig.connector.getOrders(rig.seeds.map((s) => s.id));
     expect(orders.map((o) => o.status.code)).toEqual(rig.seeds.map((s) => s.status));
-    expect(orders.map(orderNumberOf)[0]).toBe('10000001');
+    expect(orders[0]?.displayNumber).toBe('10000001');
     expect(rig.seeds.every((s) => /^3\d{11}$/.test(s.id))).toBe(true);
     expect(rig.seeds.some((s) => s.status === 'on_hold' || s.flags.fraudReview)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@mallkit/core';
+import { InvalidRequestError, ValidationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyOf, collect, DAY, rejection, startRig, type Rig } from './harness.js';
 
@@ -45,14 +45,16 @@ describe('the requests the connector sends (default wire profile)', () => {
     expect(bodyOf(rig.sandbox.kit.log.last('searchOrders'))).toEqual({ serial_codes: ids, from: 0, size: 3 });
   });
 
-  it('confirms with PUT /v2/orders/{serial_code}/status and confirmation_status, after reading the state', async () => {
+  // Review L6: the spec's own guess is POST (/v2/orders/{serial_code}/… or /v2/orders/_update), not PUT.
+  it('confirms with POST /v2/orders/{serial_code}/_update and confirmation_status, between reading the state and reading it back', async () => {
     rig = startRig({ seedCount: 12 });
     const target = rig.seeds.find((s) => s.status === 'pending_confirmation')!;
     rig.sandbox.kit.log.clear();
     await rig.connector.confirmOrders([target.id]);
     expect(rig.sandbox.kit.log.entries.map((entry) => [entry.operation, entry.method, entry.url])).toEqual([
       ['searchOrders', 'POST', `${BASE}/orders/_retrieve/basic;detail`],
-      ['updateOrderStatus', 'PUT', `${BASE}/orders/${target.id}/status`],
+      ['updateOrderStatus', 'POST', `${BASE}/orders/${target.id}/_update`],
+      ['searchOrders', 'POST', `${BASE}/orders/_retrieve/basic;detail`],
     ]);
     expect(bodyOf(rig.sandbox.kit.log.last('updateOrderStatus'))).toEqual({ confirmation_status: 'Confirmed' });
   });
@@ -87,7 +89,7 @@ describe('a corrected wire profile changes the requests, and the sandbox follows
     dayFormat: 'date-compact',
     pageSize: 50,
     sortResults: false,
-    statusUpdate: { method: 'POST', path: 'orders/{serial_code}/_update' },
+    statusUpdate: { method: 'PUT', path: 'orders/{serial_code}/status' },
     values: { confirmed: '確認済', unconfirmed: '未確認', shipped: '発送済', notShipped: '未発送', orderedDateType: 'order_date' },
     carrierNames: { yamato: 'ヤマト運輸(宅急便)' },
     fieldNames: { orders: 'contents', order_code: 'order_number', serial_codes: 'serial_code_list', tracking_number: 'inquiry_number' },
@@ -103,7 +105,7 @@ describe('a corrected wire profile changes the requests, and the sandbox follows
     expect(bodyOf(rig.sandbox.kit.log.last('searchOrders'))).toEqual({ since: '2026-11-13 00:00:00', until: '2026-11-19 10:00:00', date_type: 'order_date', from: 0, size: 50 });
 
     expect((await rig.connector.confirmOrders([pending.id])).succeeded).toBe(1);
-    expect(rig.sandbox.kit.log.last('updateOrderStatus')).toMatchObject({ method: 'POST', url: `${BASE}/orders/${pending.id}/_update` });
+    expect(rig.sandbox.kit.log.last('updateOrderStatus')).toMatchObject({ method: 'PUT', url: `${BASE}/orders/${pending.id}/status` });
     expect(bodyOf(rig.sandbox.kit.log.last('updateOrderStatus'))).toEqual({ confirmation_status: '確認済' });
 
     await rig.connector.exportShipments([{ orderId: confirmed.id, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: '2026-11-19' }]);
@@ -132,9 +134,40 @@ describe('a corrected wire profile changes the requests, and the sandbox follows
   it('refuses a profile that could not work, naming the field, before anything is sent', () => {
     rig = startRig({ seedCount: 0 });
     expect(() => rig.connect({ wire: { pageSize: 0 } })).toThrow(/options\.wire\.pageSize/);
-    expect(() => rig.connect({ wire: { statusUpdate: { path: 'orders/status' } } })).toThrow(/options\.wire\.statusUpdate\.path/);
+    expect(() => rig.connect({ wire: { statusUpdate: { path: 'orders/{id}/status' } } })).toThrow(/options\.wire\.statusUpdate\.path/);
     expect(() => rig.connect({ wire: { fieldNames: { order_code: 'serial_code' } } })).toThrow(/two fields are spelled serial_code/);
     expect(() => rig.connect({ wire: { values: { shiped: 'Shipped' } as never } })).toThrow(/options\.wire\.values\.shiped/);
     expect(rig.sandbox.kit.log.count()).toBe(0);
+  });
+
+  // Review M8: wire.values and wire.carrierNames took control characters and sent them.
+  it.each([
+    ['a value with a line break', { values: { shipped: 'Ship\nped' } }, 'options.wire.values.shipped'],
+    ['a carrier name with NUL', { carrierNames: { yamato: 'ヤマト\u0000運輸' } }, 'options.wire.carrierNames.yamato'],
+    ['an open status with a tab', { openOrderStatuses: ['受付\t中'] }, 'options.wire.openOrderStatuses[0]'],
+    ['a carrier name of 60 characters', { carrierNames: { sagawa: '佐'.repeat(60) } }, 'options.wire.carrierNames.sagawa'],
+  ])('refuses %s, naming the field', (_name, wire, field) => {
+    rig = startRig({ seedCount: 0 });
+    const error = (() => {
+      try {
+        rig.connect({ wire });
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).field).toBe(field);
+  });
+});
+
+describe("the spec's other guess for the update: POST /v2/orders/_update with serial_code in the body", () => {
+  it('confirms and ships through it', async () => {
+    const wire = { statusUpdate: { path: 'orders/_update' } } as const;
+    rig = startRig({ seedCount: 12, sandbox: { wire } });
+    const pending = rig.seeds.find((s) => s.status === 'pending_confirmation')!;
+    expect(await rig.connector.confirmOrders([pending.id])).toMatchObject({ succeeded: 1 });
+    expect(rig.sandbox.kit.log.last('updateOrderStatus')).toMatchObject({ method: 'POST', url: `${BASE}/orders/_update` });
+    expect(bodyOf(rig.sandbox.kit.log.last('updateOrderStatus'))).toEqual({ serial_code: pending.id, confirmation_status: 'Confirmed' });
   });
 });

@@ -1,4 +1,4 @@
-import { tryParseJst } from '@mallkit/core';
+import { tryParseJst, wireModel } from '@mallkit/core';
 import { z } from 'zod';
 
 /*
@@ -6,164 +6,9 @@ import { z } from 'zod';
  * field spelling (see wire-profile.ts: every name except `serial_code` and `basic` is UNVERIFIED).
  * The schema is tolerant where JSON APIs of this style drift: ids and amounts may come as numbers or
  * numeric strings (public Shopserve clients read `Number(res.total_count)`), absent and null are
- * alike, and unknown keys are kept.
+ * alike. Every model is a `wireModel`: unknown keys are kept in `order.raw` at run time, but the
+ * types list only the fields below, so that `order.raw.basic.trackingNumber` (a typo) does not compile.
  */
-
-/** A buyer (注文者) or a recipient (お届け先). */
-export interface ShopservePerson {
-  /** 姓 (or the whole name when the shop's form has one field). */
-  readonly family_name: string;
-  /** 名. */
-  readonly given_name: string | null;
-  /** セイ. */
-  readonly family_name_kana: string | null;
-  /** メイ. */
-  readonly given_name_kana: string | null;
-  /** 会社名. */
-  readonly company_name: string | null;
-  /** 郵便番号, with or without hyphen. */
-  readonly zip_code: string | null;
-  /** 都道府県. */
-  readonly prefecture: string | null;
-  /** 市区町村. */
-  readonly city: string | null;
-  /** 番地. */
-  readonly address1: string | null;
-  /** 建物名・部屋番号. */
-  readonly address2: string | null;
-  /** 電話番号. */
-  readonly tel: string | null;
-  /** メールアドレス (the buyer's; recipients usually have none). */
-  readonly mail_address: string | null;
-}
-
-/** Money of an order, integer yen. */
-export interface ShopserveAmounts {
-  /** 商品合計. */
-  readonly item_total: number;
-  /** 送料. */
-  readonly postage: number | null;
-  /** 代引手数料. */
-  readonly cod_fee: number | null;
-  /** その他手数料 (ラッピング料など). */
-  readonly other_fee: number | null;
-  /** 値引き, positive. */
-  readonly discount: number | null;
-  /** 利用ポイント, in yen. */
-  readonly used_point: number | null;
-  /** クーポン値引き, positive. */
-  readonly coupon_discount: number | null;
-  /** うち消費税. */
-  readonly tax: number | null;
-  /** 合計金額. */
-  readonly total: number | null;
-  /** 請求金額 (after points and coupons). */
-  readonly billing_amount: number | null;
-}
-
-/** The `basic` block (注文基本情報): numbers, dates, status axes, payment, the orderer and amounts. */
-export interface ShopserveBasic {
-  /** 注文番号: shown to people, NOT unique (受注台帳設定 can allow duplicates). */
-  readonly order_code: string;
-  /** 注文日時 (JST). */
-  readonly ordered_at: string;
-  /** 受注更新日時 (JST). */
-  readonly updated_at: string | null;
-  /** 注文ステータス (e.g. 完了). */
-  readonly order_status: string | null;
-  /** 確認ステータス 未確認 / 確認済. */
-  readonly confirmation_status: string | null;
-  /** 決済ステータス (card authorization and the like), kept raw. */
-  readonly payment_status: string | null;
-  /** 入金ステータス 未入金 / 入金済. */
-  readonly deposit_status: string | null;
-  /** 発送ステータス 未発送 / 発送済. */
-  readonly shipping_status: string | null;
-  /** Whether the order was cancelled (moved to 受注キャンセルフォルダ). */
-  readonly cancelled: string | null;
-  /** 決済方法, the name the shop configured. */
-  readonly payment_method: string | null;
-  /** 入金日. */
-  readonly deposited_at: string | null;
-  /** 配送会社. */
-  readonly delivery_company: string | null;
-  /** お問い合わせ番号 (tracking number), one per order. */
-  readonly tracking_number: string | null;
-  /** 発送予定日. */
-  readonly scheduled_shipping_date: string | null;
-  /** 発送完了日. */
-  readonly shipped_date: string | null;
-  /** 注文者. */
-  readonly orderer: ShopservePerson;
-  /** 金額. */
-  readonly amounts: ShopserveAmounts;
-  /** 備考 (the buyer's comment). */
-  readonly comment: string | null;
-  /** The shop's memo. */
-  readonly memo: string | null;
-}
-
-/** A choice the buyer made for an item (項目選択肢・のし・ラッピング). */
-export interface ShopserveItemOption {
-  /** The choice's name, e.g. `サイズ`. */
-  readonly name: string;
-  /** The chosen value, e.g. `M`. */
-  readonly value: string;
-}
-
-/** One line of a destination. */
-export interface ShopserveItem {
-  /** The line's number within the order, when sent. */
-  readonly line_no: string | null;
-  /** 商品コード. */
-  readonly item_code: string;
-  /** バリエーションコード, when the item has variations. */
-  readonly variation_code: string | null;
-  /** 商品名. */
-  readonly item_name: string;
-  /** 数量. */
-  readonly quantity: number;
-  /** 単価 (tax included), integer yen. */
-  readonly unit_price: number | null;
-  /** 税率 as sent: `10`, `"8%"` or `0.1`. */
-  readonly tax_rate: string | number | null;
-  /** 項目選択肢. */
-  readonly options: readonly ShopserveItemOption[];
-}
-
-/** One destination (お届け先) with its items. */
-export interface ShopserveDelivery {
-  /** The destination's number within the order. */
-  readonly delivery_no: string | null;
-  /** お届け先. */
-  readonly recipient: ShopservePerson;
-  /** 配送方法 as the shop named it (宅配便, メール便…). */
-  readonly delivery_method: string | null;
-  /** お届け希望日. */
-  readonly desired_date: string | null;
-  /** お届け希望時間帯, as text (午前中, 14時～16時…). */
-  readonly desired_time: string | null;
-  /** 送料 of this destination. */
-  readonly postage: number | null;
-  /** 商品. */
-  readonly items: readonly ShopserveItem[];
-}
-
-/** The `detail` block (注文詳細情報): destinations and items. */
-export interface ShopserveDetail {
-  /** お届け先; more than one for 複数配送先 orders. */
-  readonly deliveries: readonly ShopserveDelivery[];
-}
-
-/** One Shopserve order, as `order.raw` holds it (canonical field spelling). */
-export interface ShopserveOrder {
-  /** The order's key in every order API (CONFIRMED); mallkit's order id. */
-  readonly serial_code: string;
-  /** 注文基本情報. */
-  readonly basic: ShopserveBasic;
-  /** 注文詳細情報; null when the `detail` block was not asked for. */
-  readonly detail: ShopserveDetail | null;
-}
 
 /** A string, or a number read as its decimal string (ids and codes). */
 const text = z.union([z.string(), z.number().transform(String)]);
@@ -175,89 +20,209 @@ const optionalYen = yen.nullish().transform((value) => value ?? null);
 const quantity = yen.pipe(z.number().int().positive());
 const jstTime = text.refine((value) => tryParseJst(value) !== null, 'is not a date and time');
 
-const personSchema = z.looseObject({
+const personSchema = wireModel({
+  /** 姓 (or the whole name when the shop's form has one field). */
   family_name: text,
+  /** 名. */
   given_name: optionalText,
+  /** セイ. */
   family_name_kana: optionalText,
+  /** メイ. */
   given_name_kana: optionalText,
+  /** 会社名. */
   company_name: optionalText,
+  /** 郵便番号, with or without hyphen. */
   zip_code: optionalText,
+  /** 都道府県 (a name; a JIS code 1–47 is read too). */
   prefecture: optionalText,
+  /** 市区町村. */
   city: optionalText,
+  /** 番地. */
   address1: optionalText,
+  /** 建物名・部屋番号. */
   address2: optionalText,
+  /** 電話番号. */
   tel: optionalText,
+  /** メールアドレス (the buyer's; recipients usually have none). */
   mail_address: optionalText,
 });
 
-const amountsSchema = z.looseObject({
+const amountsSchema = wireModel({
+  /** 商品合計. */
   item_total: yen,
+  /** 送料. */
   postage: optionalYen,
+  /** 代引手数料. */
   cod_fee: optionalYen,
+  /** その他手数料 (ラッピング料など). */
   other_fee: optionalYen,
+  /** 値引き, positive. */
   discount: optionalYen,
+  /** 利用ポイント, in yen. */
   used_point: optionalYen,
+  /** クーポン値引き, positive. */
   coupon_discount: optionalYen,
+  /** うち消費税. */
   tax: optionalYen,
+  /** 合計金額. */
   total: optionalYen,
+  /** 請求金額 (after points and coupons). */
   billing_amount: optionalYen,
 });
 
-const basicSchema = z.looseObject({
+const basicSchema = wireModel({
+  /** 注文番号: shown to people, NOT unique (受注台帳設定 can allow duplicates). */
   order_code: text,
+  /** 注文日時 (JST). */
   ordered_at: jstTime,
+  /** 受注更新日時 (JST). */
   updated_at: optionalText,
+  /** 注文ステータス (完了; other values UNVERIFIED). */
   order_status: optionalText,
+  /** 確認ステータス 未確認 / 確認済. */
   confirmation_status: optionalText,
+  /** 決済ステータス (card authorization and the like), kept raw; a failed payment is recognised. */
   payment_status: optionalText,
+  /** 入金ステータス 未入金 / 入金済. */
   deposit_status: optionalText,
+  /** 発送ステータス 未発送 / 発送済. */
   shipping_status: optionalText,
+  /** Whether the order was cancelled (the flag's name and place are UNVERIFIED). */
   cancelled: optionalText,
+  /** 決済方法, the name the shop configured. */
   payment_method: optionalText,
+  /** 入金日. */
   deposited_at: optionalText,
+  /** 配送会社. */
   delivery_company: optionalText,
+  /** お問い合わせ番号 (tracking number), one per order. */
   tracking_number: optionalText,
+  /** 発送予定日. */
   scheduled_shipping_date: optionalText,
+  /** 発送完了日. */
   shipped_date: optionalText,
+  /** 注文者. */
   orderer: personSchema,
+  /** 金額. */
   amounts: amountsSchema,
+  /** 備考 (the buyer's comment). */
   comment: optionalText,
+  /** The shop's memo. */
   memo: optionalText,
 });
 
-const itemSchema = z.looseObject({
+const optionSchema = wireModel({
+  /** The choice's name, e.g. `サイズ`. */
+  name: text,
+  /** The chosen value, e.g. `M`. */
+  value: text,
+});
+
+const itemSchema = wireModel({
+  /** The line's number within the order, when sent. */
   line_no: optionalText,
+  /** 商品コード. */
   item_code: text,
+  /** バリエーションコード, when the item has variations. */
   variation_code: optionalText,
+  /** 商品名. */
   item_name: text,
+  /** 数量. */
   quantity,
+  /** 単価 (tax included), integer yen. */
   unit_price: optionalYen,
-  tax_rate: z.union([z.number(), z.string()]).nullish().transform((value) => value ?? null),
+  /** 税率 as sent: `10`, `"8%"` or `0.1`. */
+  tax_rate: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((value) => value ?? null),
+  /** 項目選択肢・のし・ラッピング. */
   options: z
-    .array(z.looseObject({ name: text, value: text }))
+    .array(optionSchema)
     .nullish()
     .transform((value) => value ?? []),
 });
 
-const deliverySchema = z.looseObject({
+const deliverySchema = wireModel({
+  /** The destination's number within the order. */
   delivery_no: optionalText,
+  /** お届け先. */
   recipient: personSchema,
+  /** 配送方法 as the shop named it (宅配便, メール便…). */
   delivery_method: optionalText,
+  /** お届け希望日. */
   desired_date: optionalText,
+  /** お届け希望時間帯, as text (午前中, 14時～16時…). */
   desired_time: optionalText,
+  /** 送料 of this destination. */
   postage: optionalYen,
+  /** 商品. */
   items: z.array(itemSchema),
 });
 
 /** The schema of one order: each order of an answer is checked on its own, so one bad order never fails the others. */
-export const shopserveOrderSchema: z.ZodType<ShopserveOrder> = z.looseObject({
+export const shopserveOrderSchema = wireModel({
+  /** The order's key in every order API (CONFIRMED); mallkit's order id. */
   serial_code: text,
+  /** 注文基本情報. */
   basic: basicSchema,
-  detail: z
-    .looseObject({ deliveries: z.array(deliverySchema) })
+  /** 注文詳細情報; null when the `detail` block was not asked for. */
+  detail: wireModel({
+    /** お届け先; more than one for 複数配送先 orders. */
+    deliveries: z.array(deliverySchema),
+  })
     .nullish()
     .transform((value) => value ?? null),
 });
+
+/**
+ * One Shopserve order, as `order.raw` holds it (canonical field spelling).
+ *
+ * @useDeclaredType
+ */
+export type ShopserveOrder = z.output<typeof shopserveOrderSchema>;
+/**
+ * The `basic` block (注文基本情報): numbers, dates, status axes, payment, the orderer and amounts.
+ *
+ * @useDeclaredType
+ */
+export type ShopserveBasic = z.output<typeof basicSchema>;
+/**
+ * Money of an order, integer yen.
+ *
+ * @useDeclaredType
+ */
+export type ShopserveAmounts = z.output<typeof amountsSchema>;
+/**
+ * A buyer (注文者) or a recipient (お届け先).
+ *
+ * @useDeclaredType
+ */
+export type ShopservePerson = z.output<typeof personSchema>;
+/**
+ * One destination (お届け先) with its items.
+ *
+ * @useDeclaredType
+ */
+export type ShopserveDelivery = z.output<typeof deliverySchema>;
+/**
+ * One line of a destination.
+ *
+ * @useDeclaredType
+ */
+export type ShopserveItem = z.output<typeof itemSchema>;
+/**
+ * A choice the buyer made for an item (項目選択肢・のし・ラッピング).
+ *
+ * @useDeclaredType
+ */
+export type ShopserveItemOption = z.output<typeof optionSchema>;
+/**
+ * The `detail` block (注文詳細情報): destinations and items.
+ *
+ * @useDeclaredType
+ */
+export type ShopserveDetail = NonNullable<ShopserveOrder['detail']>;
 
 /** The serial code of a wire order before it is validated (to name an order that cannot be read), or null. */
 export function serialCodeOf(wire: unknown): string | null {

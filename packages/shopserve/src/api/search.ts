@@ -1,4 +1,4 @@
-import { defineEndpoint, formatJst, type Endpoint } from '@mallkit/core';
+import { defineEndpoint, formatJst, tryParseJst, type Endpoint, type TimeWindow } from '@mallkit/core';
 import { z } from 'zod';
 import type { FieldRenamer } from './field-names.js';
 import type { ShopserveWireProfile } from './wire-profile.js';
@@ -65,4 +65,50 @@ export function searchEndpoint(wire: ShopserveWireProfile, renamer: FieldRenamer
     body: (search) => ({ json: renamer.toMall(searchBody(search, wire)) }),
     answer: { format: 'json', schema: answerSchema as z.ZodType<OrderSearchAnswer> },
   });
+}
+
+/**
+ * Where the next page of a window's search starts: an offset, and for searches by updated time the
+ * 受注更新日時 the page's search starts at (`since`, epoch ms).
+ */
+export interface SearchCursor {
+  /** 0-based offset within the search that starts at `since`. */
+  readonly offset: number;
+  /** Start of the search of this page (updated-time searches only); the window's start when absent. */
+  readonly since?: number;
+}
+
+/** The 受注更新日時 of a wire order (canonical spelling, not yet validated), or null. */
+function updatedAtOf(entry: unknown): number | null {
+  const basic = typeof entry === 'object' && entry !== null ? (entry as { basic?: unknown }).basic : undefined;
+  const value = typeof basic === 'object' && basic !== null ? (basic as { updated_at?: unknown }).updated_at : undefined;
+  return typeof value === 'string' ? (tryParseJst(value)?.getTime() ?? null) : null;
+}
+
+/**
+ * The cursor of the page after `answer`, or undefined after the last page. Order-time searches page
+ * by offset: 注文日時 never changes. An updated-time search sorted oldest first pages by key instead:
+ * the next search starts at the last 受注更新日時 seen (inclusive, so orders of that second come
+ * again and the lister drops them as seen). With offsets, an order changed during the listing jumps
+ * to the end of the results, every order after it moves one place up, and the first order of the
+ * next page is never seen (review H3). Orders sharing one second beyond a whole page are paged by
+ * offset within that second.
+ */
+export function nextSearchCursor(
+  cursor: SearchCursor | undefined,
+  window: TimeWindow,
+  answer: OrderSearchAnswer,
+  byKey: boolean,
+): SearchCursor | undefined {
+  const offset = cursor?.offset ?? 0;
+  const reached = offset + answer.orders.length;
+  if (answer.orders.length === 0 || reached >= answer.total_count) return undefined;
+  if (!byKey) return { offset: reached };
+  const since = cursor?.since ?? window.from.getTime();
+  const times = answer.orders.map(updatedAtOf).filter((time): time is number => time !== null);
+  const last = Math.max(...times);
+  // No order of the page is later than where it started: the same search, one page further.
+  if (times.length === 0 || last <= since) return { since, offset: reached };
+  const atLast = times.filter((time) => time === last).length;
+  return { since: last, offset: atLast === answer.orders.length ? atLast : 0 };
 }

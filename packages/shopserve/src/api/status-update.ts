@@ -27,15 +27,19 @@ export interface StatusUpdate {
 
 /**
  * 注文状態更新 V2-M-0012: one order per call, keyed by `serial_code` (CONFIRMED). Method, path and
- * body fields come from the wire profile (UNVERIFIED). The answer is read as text: success is the
- * HTTP status, so an empty 200/204 body is not mistaken for an unreadable answer.
+ * body fields come from the wire profile (UNVERIFIED): the serial code goes into the path's
+ * `{serial_code}`, or into the body when the path has none (`POST orders/_update`). The answer is
+ * read as text: success is the HTTP status, so an empty 200/204 body is not mistaken for an
+ * unreadable answer — which is also why the connector reads every write back (a lenient API that
+ * ignores a misnamed field answers 200 too).
  */
 export function statusUpdateEndpoint(wire: ShopserveWireProfile, renamer: FieldRenamer): Endpoint<StatusUpdate, string> {
+  const inPath = wire.statusUpdate.path.includes('{serial_code}');
   return defineEndpoint<StatusUpdate, string>({
     operation: 'updateOrderStatus',
     method: wire.statusUpdate.method,
     path: (update) => wire.statusUpdate.path.replace('{serial_code}', encodeURIComponent(update.serialCode)),
-    body: (update) => ({ json: renamer.toMall({ ...update.change }) }),
+    body: (update) => ({ json: renamer.toMall(inPath ? { ...update.change } : { serial_code: update.serialCode, ...update.change }) }),
     answer: { format: 'text', schema: z.string() },
   });
 }

@@ -1,18 +1,20 @@
-import { CARRIER_NAMES_JA, parseInput, ValidationError, type CarrierCode } from '@mallkit/core';
-import { z } from 'zod';
+import { CARRIER_NAMES_JA, type CarrierCode, type PaymentMethodCode } from '@mallkit/core';
 
 /*
- * THE ONE MODULE OF UNVERIFIED WIRE DETAILS.
+ * THE ONE MODULE OF UNVERIFIED DETAILS.
  *
  * Shopserve documents its order API (注文情報検索 V2-M-0024, 注文状態更新 V2-M-0012) only inside the
  * shop's admin screen (サーバー → ショップサーブAPI). Public material confirms the host, JSON, HTTP
  * Basic auth, the search path `POST /v2/orders/_retrieve/{composite_requests}` with `basic` as one
  * block and blocks joined by `;`, a `since` in the body, and `serial_code` as the order key. Every
- * other detail below is mallkit's assumption, modelled on the Shopserve endpoints that ARE public
- * (`/v2/items/_search`: `from`/`size` paging, `total_count`, `sort {type, order}`, PascalCase enum
- * values such as `Yes`/`No`). Each one can be overridden with the connector option `wire`, and the
- * sandbox (`@mallkit/shopserve/testing`) speaks exactly the resolved profile, so a pilot shop that
- * reads the real specification can correct a detail in one place. See the README's table.
+ * other detail below is mallkit's assumption, modelled on the Shopserve endpoints whose calls are
+ * seen in public client code (`/v2/items/_search`: `from`/`size` paging, `total_count`,
+ * `sort {type, order}`, PascalCase enum values such as `Yes`/`No`). Each wire detail can be
+ * overridden with the connector option `wire` (checked in wire-overrides.ts), and the sandbox
+ * (`@mallkit/shopserve/testing`) speaks exactly the resolved profile, so a pilot shop that reads the
+ * real specification corrects a detail in one place. The rules below the profile (prepaid methods,
+ * the one-year write-back limit) are guesses too; they live here so that every guess is in one file.
+ * The README's "verified / unverified" table and `capabilities.verification` list the same.
  */
 
 /** How `since`/`until` are written: JST wall-clock time in one of these shapes (mallkit's JstFormat names). */
@@ -35,7 +37,9 @@ export interface ShopserveWireValues {
   readonly deposited: string;
   /** 入金ステータス 未入金. UNVERIFIED. */
   readonly notDeposited: string;
-  /** 注文ステータス 完了 (help.shopserve.jp/manual/201 names the state; its API spelling is UNVERIFIED). */
+  /** 決済ステータス of a payment that failed (card authorization refused). UNVERIFIED: no value of this axis is public. */
+  readonly paymentFailed: string;
+  /** 注文ステータス 完了 (the state exists on the admin screen; its API spelling is UNVERIFIED). */
   readonly completed: string;
   /** Boolean flags such as `cancelled`. CONFIRMED style on other endpoints (`is_open: "Yes"`). */
   readonly yes: string;
@@ -51,9 +55,12 @@ export interface ShopserveWireValues {
 
 /** Where and how 注文状態更新 (V2-M-0012) is sent. */
 export interface ShopserveStatusUpdateRoute {
-  /** UNVERIFIED; PUT by analogy with the public stock update `PUT /v2/items/{item_code}/stock`. */
+  /** UNVERIFIED. POST, the spec's own guess: every public Shopserve action endpoint is a POST with a JSON body. */
   readonly method: 'PUT' | 'POST' | 'PATCH';
-  /** Path under the base URL; `{serial_code}` is replaced by the order's serial code. UNVERIFIED. */
+  /**
+   * Path under the base URL. `{serial_code}` is replaced by the order's serial code; a path without
+   * it (`orders/_update`) sends `serial_code` in the body instead. UNVERIFIED.
+   */
   readonly path: string;
 }
 
@@ -95,12 +102,21 @@ export interface ShopserveWireProfile {
   readonly dayFormat: ShopserveDayFormat;
   /** Orders per search page (`size`). UNVERIFIED: 100 is what public item-search code asks for. */
   readonly pageSize: number;
-  /** Whether searches send `sort {type, order}` (oldest first) so that offset paging is stable. UNVERIFIED. */
+  /**
+   * Whether searches send `sort {type, order}` (oldest first). UNVERIFIED. Listings by updated time
+   * page by the last updated time seen only when results are sorted; without it they page by offset
+   * and may miss an order changed during the listing.
+   */
   readonly sortResults: boolean;
   /** 注文状態更新 V2-M-0012. Path and method UNVERIFIED. */
   readonly statusUpdate: ShopserveStatusUpdateRoute;
   /** Enum spellings. UNVERIFIED except `ascending` and the `yes`/`no` style. */
   readonly values: ShopserveWireValues;
+  /**
+   * 注文ステータス values of an order still in progress. UNVERIFIED and empty by default: only 完了 is
+   * known. Any other value makes the status `unmapped` (it could mean a cancellation) until listed here.
+   */
+  readonly openOrderStatuses: readonly string[];
   /** 配送会社 values sent per normalized carrier. UNVERIFIED: Shopserve's carrier list is not public. */
   readonly carrierNames: Readonly<Record<CarrierCode, string>>;
   /** The mall's spelling of each canonical key (identity unless overridden). UNVERIFIED except where marked. */
@@ -125,6 +141,8 @@ export interface ShopserveWireOverrides {
   readonly statusUpdate?: Partial<ShopserveStatusUpdateRoute>;
   /** See {@link ShopserveWireProfile.values}. */
   readonly values?: Partial<ShopserveWireValues>;
+  /** See {@link ShopserveWireProfile.openOrderStatuses}. */
+  readonly openOrderStatuses?: readonly string[];
   /** See {@link ShopserveWireProfile.carrierNames}. */
   readonly carrierNames?: Partial<Record<CarrierCode, string>>;
   /** See {@link ShopserveWireProfile.fieldNames}. */
@@ -139,7 +157,9 @@ export const DEFAULT_WIRE_PROFILE: ShopserveWireProfile = Object.freeze({
   dayFormat: 'date',
   pageSize: 100,
   sortResults: true,
-  statusUpdate: Object.freeze({ method: 'PUT', path: 'orders/{serial_code}/status' }),
+  // specs: "status update via POST /v2/orders/{serial_code}/… or /v2/orders/_update" (INFERRED from
+  // the `_search`/`_get`/`_operate`/`_retrieve` action style).
+  statusUpdate: Object.freeze({ method: 'POST', path: 'orders/{serial_code}/_update' }),
   values: Object.freeze({
     shipped: 'Shipped',
     notShipped: 'NotShipped',
@@ -147,6 +167,7 @@ export const DEFAULT_WIRE_PROFILE: ShopserveWireProfile = Object.freeze({
     unconfirmed: 'Unconfirmed',
     deposited: 'Deposited',
     notDeposited: 'NotDeposited',
+    paymentFailed: 'Failed',
     completed: 'Completed',
     yes: 'Yes',
     no: 'No',
@@ -154,87 +175,39 @@ export const DEFAULT_WIRE_PROFILE: ShopserveWireProfile = Object.freeze({
     updatedDateType: 'UpdatedAt',
     ascending: 'Asc',
   }),
+  openOrderStatuses: Object.freeze([]),
   carrierNames: CARRIER_NAMES_JA,
   fieldNames: Object.freeze(Object.fromEntries(CANONICAL_FIELDS.map((field) => [field, field])) as Record<CanonicalField, string>),
 });
 
-/** The details marked UNVERIFIED, for capabilities and the README: what a pilot shop must confirm. */
+/**
+ * Payment methods paid before shipping: an order in one of them that is not 入金済 is awaiting
+ * payment. UNVERIFIED as a Shopserve rule: it is what the method names mean; the 入金ステータス of
+ * a card or COD order says nothing about whether it may ship.
+ */
+export const PREPAID_METHODS: ReadonlySet<PaymentMethodCode> = new Set(['bank_transfer', 'postal_transfer', 'convenience_store', 'pay_easy']);
+
+/**
+ * How old an order may be for exportShipments, in days. GoQ writes back only orders placed within a
+ * year (goqsystem.com/manual/1496); whether Shopserve itself refuses older ones is UNVERIFIED.
+ */
+export const SHIPMENT_MAX_ORDER_AGE_DAYS = 365;
+
+/** Japanese labels of 決済ステータス meaning the payment failed. UNVERIFIED: guessed from the admin screen's wording. */
+export const PAYMENT_FAILED_LABELS: readonly string[] = Object.freeze(['与信NG', '与信失敗', '決済失敗', '決済エラー']);
+
+/** A 400 answer whose message says キャンセル is read as "the order's state forbids it" (OrderStateError). UNVERIFIED. */
+export const CANCELLED_MESSAGE = /キャンセル|cancel/i;
+
+/** The details marked UNVERIFIED, for `capabilities.verification` and the README: what a pilot shop must confirm. */
 export const UNVERIFIED_WIRE_DETAILS: readonly string[] = Object.freeze([
   'search: blocks other than `basic`, `until`, `date_type`, `serial_codes`, `from`/`size` paging, `sort`, the `since` format',
   'search answer: the `orders` list key and every order field name except `serial_code`',
-  'enum values of 確認/発送/入金/注文 statuses and the cancelled flag',
-  '注文状態更新 (V2-M-0012): method, path and body fields',
+  'enum values of 確認/発送/入金/決済/注文 statuses and the cancelled flag; 注文ステータス values of open orders',
+  '注文状態更新 (V2-M-0012): method (POST assumed), path and body fields; every write is read back until a pilot shop confirms them',
   '配送会社 values',
-  'the error body and the maintenance answer',
+  'the error body, the maintenance answer, 404 on a search meaning a wrong path, 409 or a キャンセル message meaning a cancelled order',
+  'which payment methods are prepaid (an unpaid order in one is awaiting_payment)',
+  'the one-year limit on shipment write-back (GoQ refuses older orders; Shopserve may not)',
   'the rate limit (none is published)',
 ]);
-
-const pathText = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_\-./{};]+$/, 'use letters, digits and / _ - . ; { } only');
-const enumText = z.string().trim().min(1).max(50);
-
-const overridesSchema = z
-  .object({
-    searchPath: pathText.refine((path) => path.includes('{composite_requests}'), 'must contain {composite_requests}').optional(),
-    blocks: z.array(z.string().regex(/^[A-Za-z0-9_-]+$/, 'block names are letters, digits, _ and -')).nonempty().max(20).optional(),
-    dateFormat: z.enum(['iso', 'space', 'compact', 'iso-compact-offset']).optional(),
-    dayFormat: z.enum(['date', 'date-compact']).optional(),
-    pageSize: z.number().int().min(1).max(1000).optional(),
-    sortResults: z.boolean().optional(),
-    statusUpdate: z
-      .object({
-        method: z.enum(['PUT', 'POST', 'PATCH']).optional(),
-        path: pathText.refine((path) => path.includes('{serial_code}'), 'must contain {serial_code}').optional(),
-      })
-      .strict()
-      .optional(),
-    values: z.record(z.string(), enumText).optional(),
-    carrierNames: z.record(z.string(), enumText).optional(),
-    fieldNames: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_]+$/, 'field names are letters, digits and _')).optional(),
-  })
-  .strict();
-
-function unknownKeys(given: Readonly<Record<string, unknown>> | undefined, known: readonly string[], root: string): string[] {
-  return Object.keys(given ?? {})
-    .filter((key) => !known.includes(key))
-    .map((key) => `${root}.${key}`);
-}
-
-/**
- * Merges user overrides onto {@link DEFAULT_WIRE_PROFILE}. Bad overrides throw ValidationError naming
- * the field (`options.wire.pageSize`), before any request; two canonical fields may not share one
- * mall spelling, since answers could then not be read back.
- */
-export function resolveWireProfile(overrides: ShopserveWireOverrides | undefined, root = 'options.wire'): ShopserveWireProfile {
-  if (overrides === undefined) return DEFAULT_WIRE_PROFILE;
-  const parsed = parseInput(overridesSchema, overrides, root, { mall: 'shopserve' });
-  const unknown = [
-    ...unknownKeys(parsed.values, Object.keys(DEFAULT_WIRE_PROFILE.values), `${root}.values`),
-    ...unknownKeys(parsed.carrierNames, Object.keys(DEFAULT_WIRE_PROFILE.carrierNames), `${root}.carrierNames`),
-    ...unknownKeys(parsed.fieldNames, CANONICAL_FIELDS, `${root}.fieldNames`),
-  ];
-  const fieldNames = { ...DEFAULT_WIRE_PROFILE.fieldNames, ...(parsed.fieldNames as Partial<Record<CanonicalField, string>>) };
-  const spellings = Object.values(fieldNames);
-  const clash = spellings.find((name, index) => spellings.indexOf(name) !== index);
-  const issues = [
-    ...unknown.map((field) => ({ field, message: 'is not a field of the Shopserve wire profile' })),
-    ...(clash ? [{ field: `${root}.fieldNames`, message: `two fields are spelled ${clash}: answers could not be read back` }] : []),
-  ];
-  if (issues.length > 0) {
-    throw new ValidationError(issues, {
-      mall: 'shopserve',
-      hint: { ja: `wire の設定を確認してください: ${issues[0]?.field}。`, en: `Fix the wire profile: ${issues[0]?.field}.` },
-    });
-  }
-  return Object.freeze({
-    searchPath: parsed.searchPath ?? DEFAULT_WIRE_PROFILE.searchPath,
-    blocks: Object.freeze([...(parsed.blocks ?? DEFAULT_WIRE_PROFILE.blocks)]),
-    dateFormat: parsed.dateFormat ?? DEFAULT_WIRE_PROFILE.dateFormat,
-    dayFormat: parsed.dayFormat ?? DEFAULT_WIRE_PROFILE.dayFormat,
-    pageSize: parsed.pageSize ?? DEFAULT_WIRE_PROFILE.pageSize,
-    sortResults: parsed.sortResults ?? DEFAULT_WIRE_PROFILE.sortResults,
-    statusUpdate: Object.freeze({ ...DEFAULT_WIRE_PROFILE.statusUpdate, ...parsed.statusUpdate }),
-    values: Object.freeze({ ...DEFAULT_WIRE_PROFILE.values, ...(parsed.values as Partial<ShopserveWireValues>) }),
-    carrierNames: Object.freeze({ ...DEFAULT_WIRE_PROFILE.carrierNames, ...(parsed.carrierNames as Partial<Record<CarrierCode, string>>) }),
-    fieldNames: Object.freeze(fieldNames),
-  });
-}

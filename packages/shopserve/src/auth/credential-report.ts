@@ -1,4 +1,4 @@
-import { credentialReport, describeCredential, type CredentialReport, type Hint } from '@mallkit/core';
+import { credentialReport, describeCredential, type CredentialReport, type Hint, type LiveCheck } from '@mallkit/core';
 import { RENEW_MANAGER_KEY } from '../errors.js';
 import { INCIDENT_DISCLOSED_ON } from '../options.js';
 
@@ -19,15 +19,22 @@ export interface ManagerKeyCheck {
   readonly shopId: string;
   /** When the check ran (epoch ms). */
   readonly now: number;
-  /** False when Shopserve refused the key (401). */
-  readonly accepted: boolean;
+  /**
+   * What the live probe showed: valid, invalid (Shopserve refused the key), or unknown (the API was
+   * closed or failed), with the failure's hint as a note.
+   */
+  readonly live: LiveCheck;
   /** When the key was issued, `YYYY-MM-DD`, or null. */
   readonly issuedOn: string | null;
   /** Days before expiry counted as expiring (the key never expires; kept for the report's shape). */
   readonly warningDays: number;
 }
 
-/** The credential report of a Shopserve shop: one manager key that never expires, checked live. */
+/**
+ * The credential report of a Shopserve shop: one manager key that never expires, checked live. A
+ * probe that could not tell (maintenance, an outage) gives state `unknown` with its reason as a
+ * note, not an error: the report is what a monitoring job stores.
+ */
 export function managerKeyReport(check: ManagerKeyCheck): CredentialReport {
   const managerKey = describeCredential({
     name: 'managerKey',
@@ -37,8 +44,8 @@ export function managerKeyReport(check: ManagerKeyCheck): CredentialReport {
     now: check.now,
     warningDays: check.warningDays,
     renew: RENEW_MANAGER_KEY,
-    notes: keyAdvice(check.issuedOn),
-    ...(check.accepted ? {} : { state: 'invalid' as const }),
+    notes: [...(check.live.note && check.live.state === 'unknown' ? [check.live.note] : []), ...keyAdvice(check.issuedOn)],
+    ...(check.live.state === 'valid' ? {} : { state: check.live.state }),
   });
   return credentialReport('shopserve', check.shopId, check.now, [managerKey]);
 }

@@ -1,4 +1,4 @@
-import { carrierCodeOf, type CarrierCode, type Mapped, type ParsedShipmentUpdate, type ValueMapper } from '@mallkit/core';
+import { carrierCodeOf, carrierMapper, type CarrierCode, type MapperOverrides, type ParsedShipmentUpdate, type ValueMapper } from '@mallkit/core';
 import type { ShopserveWireProfile } from '../api/wire-profile.js';
 
 /** The 配送会社 value sent for an update: the profile's name of its carrier, or the name the user gave with `other`. */
@@ -7,13 +7,12 @@ export function carrierNameFor(update: ParsedShipmentUpdate, wire: ShopserveWire
 }
 
 /**
- * A 配送会社 value read from an order: the shared carrier table with the shop's overrides first, then
- * the profile's own names (so that a name the profile sends always reads back as its code).
+ * The carrier mapper of a connector: the shop's own rows first, then the profile's carrier names (so
+ * that a name the connector sends always reads back as its code), then the shared table.
  */
-export function readCarrier(name: string | null, wire: ShopserveWireProfile, mapper: ValueMapper<CarrierCode>): Mapped<CarrierCode> | null {
-  const mapped = mapper.map(name);
-  if (mapped === null || mapped.code !== 'unmapped') return mapped;
-  const sent = mapped.raw.trim();
-  const own = (Object.entries(wire.carrierNames) as Array<[CarrierCode, string]>).find(([code, spelled]) => code !== 'other' && spelled === sent);
-  return own ? { code: own[0], raw: mapped.raw } : mapped;
+export function shopserveCarrierMapper(wire: ShopserveWireProfile, overrides: MapperOverrides['carrier'] = {}): ValueMapper<CarrierCode> {
+  const sent = Object.fromEntries(
+    (Object.entries(wire.carrierNames) as Array<[CarrierCode, string]>).filter(([code]) => code !== 'other').map(([code, name]) => [name, code]),
+  );
+  return carrierMapper.withOverrides({ ...sent, ...overrides });
 }

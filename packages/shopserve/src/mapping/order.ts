@@ -1,7 +1,10 @@
 import {
+  cleanText,
   jstDateOf,
+  mapWithWarning,
   toIsoJst,
   tryParseJst,
+  type CarrierCode,
   type ConnectorMappers,
   type Delivery,
   type Mapped,
@@ -14,7 +17,6 @@ import {
 import type { ShopserveDelivery, ShopserveItem, ShopserveOrder } from '../api/order-record.js';
 import type { ShopserveWireProfile } from '../api/wire-profile.js';
 import { toAmounts } from './amounts.js';
-import { readCarrier } from './carriers.js';
 import { toParty } from './party.js';
 import { normalizeStatus } from './status.js';
 
@@ -22,7 +24,7 @@ import { normalizeStatus } from './status.js';
 export interface MappingContext {
   /** The connector's shop name. */
   readonly shopId: string;
-  /** The mappers with the shop's overrides. */
+  /** The mappers with the shop's overrides (the carrier mapper also knows the profile's carrier names). */
   readonly mappers: ConnectorMappers;
   /** The wire profile (enum spellings, carrier names). */
   readonly wire: ShopserveWireProfile;
@@ -84,54 +86,51 @@ function toItem(item: ShopserveItem, deliveryIndex: number, itemIndex: number, w
 }
 
 /** The shipment recorded on the order (Shopserve keeps one 配送会社 and お問い合わせ番号 per order). */
-function recordedShipment(order: ShopserveOrder, context: MappingContext, warnings: OrderWarning[]): RecordedShipment | null {
+function recordedShipment(order: ShopserveOrder, carrier: Mapped<CarrierCode> | null, warnings: OrderWarning[]): RecordedShipment | null {
   const { basic } = order;
   if (basic.tracking_number === null || basic.tracking_number.trim() === '') return null;
   const shippedOn =
     dayOf(basic.shipped_date, 'deliveries[].shipments[].shippedOn', warnings, { ja: '発送完了日', en: 'ship-completed date' }) ??
     dayOf(basic.scheduled_shipping_date, 'deliveries[].shipments[].shippedOn', warnings, { ja: '発送予定日', en: 'planned ship date' });
-  return {
-    carrier: readCarrier(basic.delivery_company, context.wire, context.mappers.carrier),
-    trackingNumber: basic.tracking_number.trim(),
-    shippedOn,
-  };
+  return { carrier, trackingNumber: basic.tracking_number.trim(), shippedOn };
 }
 
-function toDelivery(delivery: ShopserveDelivery, index: number, order: ShopserveOrder, shipment: RecordedShipment | null, context: MappingContext, warnings: OrderWarning[]): Delivery {
+/** What a destination shares with its order: the one carrier and the one recorded shipment. */
+interface OrderShipping {
+  readonly carrier: Mapped<CarrierCode> | null;
+  readonly shipment: RecordedShipment | null;
+}
+
+function toDelivery(delivery: ShopserveDelivery, index: number, shipping: OrderShipping, context: MappingContext, warnings: OrderWarning[]): Delivery {
   return {
     deliveryId: delivery.delivery_no ?? String(index + 1),
     recipient: toParty(delivery.recipient),
     items: delivery.items.map((item, itemIndex) => toItem(item, index, itemIndex, warnings)),
-    carrier: readCarrier(order.basic.delivery_company, context.wire, context.mappers.carrier),
-    shippingMethod: delivery.delivery_method?.trim() || null,
+    carrier: shipping.carrier,
+    shippingMethod: cleanText(delivery.delivery_method),
     requestedDate: dayOf(delivery.desired_date, `deliveries[${index}].requestedDate`, warnings, { ja: 'お届け希望日', en: 'requested delivery date' }),
-    timeSlot: context.mappers.timeSlot.map(delivery.desired_time),
-    shipments: shipment ? [shipment] : [],
+    timeSlot: mapWithWarning(context.mappers.timeSlot, delivery.desired_time, `deliveries[${index}].timeSlot`, warnings),
+    shipments: shipping.shipment ? [shipping.shipment] : [],
   };
 }
 
+/** The payment method, with the `unmapped_value` warning the OMS needs to add a name the shop made up. */
 function paymentMethodOf(order: ShopserveOrder, context: MappingContext, warnings: OrderWarning[]): Mapped<PaymentMethodCode> {
-  const mapped = context.mappers.paymentMethod.map(order.basic.payment_method);
-  if (mapped !== null) return mapped;
-  warnings.push({
-    code: 'missing_field',
-    field: 'payment.method',
-    message: { ja: '決済方法が送られていません。', en: 'The order carries no payment method.' },
-    raw: null,
-  });
-  return { code: 'unmapped', raw: '' };
+  return mapWithWarning(context.mappers.paymentMethod, order.basic.payment_method, 'payment.method', warnings, { required: true }) ?? { code: 'unmapped', raw: '' };
 }
 
 /**
  * A Shopserve order in the normalized model. The id is the `serial_code` (the order number,
- * `raw.basic.order_code`, can repeat in a shop); times are JST with offset; every status axis is
- * kept in `status.raw`; values no table knows stay `unmapped` with their raw string.
+ * `displayNumber`, can repeat in a shop); times are JST with offset; every status axis is kept in
+ * `status.raw`; values no table knows stay `unmapped` with their raw string and a warning.
  */
 export function toOrder(order: ShopserveOrder, context: MappingContext, notes: readonly OrderWarning[]): Order<ShopserveOrder> {
   const warnings: OrderWarning[] = [...notes];
   const { basic } = order;
   const method = paymentMethodOf(order, context, warnings);
-  const shipment = recordedShipment(order, context, warnings);
+  const status = normalizeStatus({ basic, payment: method.code, wire: context.wire }, warnings);
+  const carrier = mapWithWarning(context.mappers.carrier, basic.delivery_company, 'deliveries[].carrier', warnings);
+  const shipping = { carrier, shipment: recordedShipment(order, carrier, warnings) };
   if (order.detail === null) {
     warnings.push({
       code: 'missing_field',
@@ -140,13 +139,14 @@ export function toOrder(order: ShopserveOrder, context: MappingContext, notes: r
       raw: null,
     });
   }
-  const deliveries = (order.detail?.deliveries ?? []).map((delivery, index) => toDelivery(delivery, index, order, shipment, context, warnings));
+  const deliveries = (order.detail?.deliveries ?? []).map((delivery, index) => toDelivery(delivery, index, shipping, context, warnings));
   return {
     mall: 'shopserve',
     shopId: context.shopId,
     id: order.serial_code,
-    displayNumber: order.basic.order_code ?? order.serial_code,
-    status: normalizeStatus(basic, method.code, context.wire.values),
+    // The 注文番号 people see; unlike the id it can repeat within a shop (受注台帳設定).
+    displayNumber: basic.order_code,
+    status,
     orderedAt: toIsoJst(basic.ordered_at),
     updatedAt: timeOf(basic.updated_at, 'updatedAt', warnings, { ja: '受注更新日時', en: 'order-updated time' }),
     confirmedAt: null,
@@ -168,13 +168,8 @@ export function toOrder(order: ShopserveOrder, context: MappingContext, notes: r
       deliveryPromise: false,
       business: false,
     },
-    notes: { buyerComment: basic.comment?.trim() || null, shopMemo: basic.memo?.trim() || null },
+    notes: { buyerComment: cleanText(basic.comment), shopMemo: cleanText(basic.memo) },
     warnings,
     raw: order,
   };
-}
-
-/** The order number shown to people (注文番号), which unlike the id can repeat within a shop. */
-export function orderNumberOf(order: Order<ShopserveOrder>): string {
-  return order.raw.basic.order_code;
 }

@@ -97,11 +97,15 @@ export function ordersRoute(config: SandboxRouteConfig): HttpHandler {
     if (!Number.isInteger(from) || (from as number) < 0) return fail('from は0以上の整数で指定してください');
     if (!Number.isInteger(size) || (size as number) < 1 || (size as number) > wire.pageSize) return fail(`size は1〜${wire.pageSize}で指定してください`);
 
-    const page = store.page(
-      { signature: `${dateType}|${since}|${until}`, where: (record) => record[dateType] >= since && record[dateType] <= until },
-      from as number,
-      size as number,
-    );
-    return answer(page.items, page.total);
+    const search = { signature: `${dateType}|${since}|${until}`, where: (record: ShopserveRecord) => record[dateType] >= since && record[dateType] <= until };
+    // Results come oldest first by the date searched (the store keeps order-time order): an
+    // updated-time search must list a just-changed order last, as a real search sorted by it would.
+    // A paging lie plays on the store's own order.
+    if (dateType === 'orderedAt' || store.pagingLie !== null) {
+      const page = store.page(search, from as number, size as number);
+      return answer(page.items, page.total);
+    }
+    const matching = store.values().filter(search.where).sort((a, b) => a.updatedAt - b.updatedAt || a.order.serial_code.localeCompare(b.order.serial_code));
+    return answer(matching.slice(from as number, (from as number) + (size as number)), matching.length);
   });
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
 import { createFieldRenamer } from '../api/field-names.js';
-import { SHOPSERVE_MAINTENANCE, type MaintenanceWindow } from '../api/maintenance.js';
+import type { MaintenanceWindow } from '../api/maintenance.js';
 import type { ShopserveOrder } from '../api/order-record.js';
-import { resolveWireProfile, type ShopserveWireOverrides, type ShopserveWireProfile } from '../api/wire-profile.js';
+import { resolveWireProfile } from '../api/wire-overrides.js';
+import type { ShopserveWireOverrides, ShopserveWireProfile } from '../api/wire-profile.js';
 import { SHOPSERVE_BASE_URL, SHOPSERVE_DEFAULT_RATE_PER_SECOND } from '../options.js';
 import { errorAnswer, maintenanceAnswer } from './answers.js';
 import { createSandboxGuard } from './guard.js';
@@ -16,8 +17,19 @@ import { createShopserveStore, toRecord, type ShopserveRecord } from './store.js
 export interface ShopserveSandboxInit extends SandboxInit {
   /** The wire profile the sandbox speaks; pass the same to the connector (connectorOptions() does). */
   readonly wire?: ShopserveWireOverrides;
-  /** The weekly window in which the sandbox answers with its maintenance error; default Wednesday 02:00–08:00 JST; null for never. */
+  /**
+   * The weekly window in which the sandbox answers with its maintenance error, and which
+   * `connectorOptions()` hands to the connector. Default null (never): a sandbox on the real clock
+   * would otherwise close your tests every Wednesday 02:00–08:00 JST. Pass `SHOPSERVE_MAINTENANCE`
+   * to test the window.
+   */
   readonly maintenanceWindow?: MaintenanceWindow | null;
+  /**
+   * Answer status updates the way a lenient API would: fields and values it does not know are
+   * ignored (and the answer is still 200) instead of refused with 400. For testing what a
+   * connector does when its update request is not the mall's. Default false.
+   */
+  readonly lenientWrites?: boolean;
   /** The shop's ID; default `sandbox.ss`. */
   readonly shopserveId?: string;
   /** The API root to answer on; default Shopserve's production URL (msw intercepts it). */
@@ -36,8 +48,8 @@ export interface ShopserveSandboxConnection {
   readonly rateLimit: { readonly limit: number; readonly intervalMs: number };
   /** The wire profile the sandbox speaks. */
   readonly wire?: ShopserveWireOverrides;
-  /** The maintenance window the sandbox keeps. */
-  readonly maintenanceWindow?: MaintenanceWindow | null;
+  /** The maintenance window the sandbox keeps (null: none), so that the connector keeps the same. */
+  readonly maintenanceWindow: MaintenanceWindow | null;
 }
 
 /** A Shopserve sandbox: the MallSandbox every mall has, plus its store and key re-issue. */
@@ -59,9 +71,9 @@ const newKey = (): string => randomBytes(20).toString('hex');
 /**
  * Creates a Shopserve sandbox: msw handlers for 注文情報検索 and 注文状態更新 over an in-memory
  * store, speaking the resolved wire profile, with Shopserve's rules (Basic auth, a key that dies
- * when re-issued, one-week windows two years back, offset paging, carrier only with a tracking
- * number, cancelled orders frozen, the weekly maintenance window) and the kit's faults and QPS gate
- * (1 request/s × rateScale, answered with 429).
+ * when re-issued, one-week windows two years back, offset paging sorted by the date searched,
+ * carrier only with a tracking number, cancelled orders frozen, the weekly maintenance window when
+ * asked for) and the kit's faults and QPS gate (1 request/s × rateScale, answered with 429).
  */
 export function createShopserveSandbox(init: ShopserveSandboxInit = {}): ShopserveSandbox {
   const clock = init.clock ?? createSandboxClock();
@@ -69,8 +81,8 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
   const renamer = createFieldRenamer(wire.fieldNames);
   const base = (init.baseUrl ?? SHOPSERVE_BASE_URL).replace(/\/+$/, '');
   const shopserveId = init.shopserveId ?? 'sandbox.ss';
-  const maintenanceWindow = init.maintenanceWindow === undefined ? SHOPSERVE_MAINTENANCE : init.maintenanceWindow;
-  const rate = { limit: SHOPSERVE_DEFAULT_RATE_PER_SECOND * (init.rateScale ?? 1), intervalMs: 1000 };
+  const maintenanceWindow = init.maintenanceWindow ?? null;
+  const rate = scaleQpsLimit({ limit: SHOPSERVE_DEFAULT_RATE_PER_SECOND, intervalMs: 1000 }, init.rateScale ?? 1);
   const issued = [newKey()];
   const currentKey = (): string => issued[issued.length - 1] as string;
   const store = createShopserveStore();
@@ -87,7 +99,7 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
   });
   const guard = createSandboxGuard({ clock, maintenanceWindow, renamer, credentials: () => ({ shopserveId, managerKey: currentKey() }) });
   ordersRoute({ kit, base, wire, renamer, store, guard });
-  statusRoute({ kit, base, wire, renamer, store, guard });
+  statusRoute({ kit, base, wire, renamer, store, guard }, init.lenientWrites === true);
 
   const sandbox: ShopserveSandbox = {
     mall: 'shopserve',
@@ -122,7 +134,7 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
       baseUrl: base,
       rateLimit: rate,
       ...(init.wire ? { wire: init.wire } : {}),
-      ...(init.maintenanceWindow !== undefined ? { maintenanceWindow: init.maintenanceWindow } : {}),
+      maintenanceWindow,
     }),
     get secrets() {
       return [...issued];

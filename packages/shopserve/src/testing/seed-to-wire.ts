@@ -117,7 +117,7 @@ export function seedToWire(seed: SeedOrder, ids: WireIds, wire: ShopserveWirePro
 /** The seed as Shopserve holds it: its serial code as id, the status the connector will read, no fraud hold (Shopserve has none). */
 export function seedAsHeld(seed: SeedOrder, order: ShopserveOrder, wire: ShopserveWireProfile): SeedOrder {
   const payment = paymentMethodMapper.map(order.basic.payment_method)?.code ?? 'unmapped';
-  const status = normalizeStatus(order.basic, payment, wire.values);
+  const status = normalizeStatus({ basic: order.basic, payment, wire }, []);
   return {
     ...seed,
     id: order.serial_code,
