@@ -10,6 +10,7 @@ import { adversarialChecks } from './checks-adversarial.js';
 import { basicChecks } from './checks-basic.js';
 import { inputChecks } from './checks-input.js';
 import { secretChecks } from './checks-secrets.js';
+import { syncChecks } from './checks-sync.js';
 import type { ConformanceCheck, ConformanceContext } from './context.js';
 import { DAY } from './helpers.js';
 
@@ -36,7 +37,7 @@ export interface ConformanceTarget<Options extends object> {
 }
 
 /** Every check of the suite, in the order it runs them. */
-export const conformanceChecks: readonly ConformanceCheck[] = [...basicChecks, ...inputChecks, ...adversarialChecks, ...secretChecks];
+export const conformanceChecks: readonly ConformanceCheck[] = [...basicChecks, ...inputChecks, ...adversarialChecks, ...secretChecks, ...syncChecks];
 
 /** The instant the suite's sandboxes start at. */
 const SUITE_NOW = new Date(DEFAULT_SANDBOX_START);
