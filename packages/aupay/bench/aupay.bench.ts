@@ -15,7 +15,6 @@ import { createCarrierTable } from '../src/mapping/carrier.js';
 import { searchDay } from '../src/mapping/dates.js';
 import { toOrder } from '../src/mapping/order.js';
 import { createPaymentMethodTable } from '../src/mapping/payment.js';
-import { searchDaysOf } from '../src/mapping/search-days.js';
 import { createStatusTable } from '../src/mapping/status.js';
 import { createAupaySandbox } from '../src/testing/index.js';
 import { renderOrder } from '../src/testing/render.js';
@@ -28,14 +27,18 @@ const Q = 10;
 const NOW = '2026-11-22T10:00:00+09:00';
 const DAY = 86_400_000;
 
-/** The fewest requests any client needs: the pages of every window's order days (at least one each). */
+const JST_MS = 9 * 3_600_000;
+
+/** Midnight JST of an instant's day, and the last second of it: au PAY searches whole order days. */
+const startOfDay = (at: number): number => Math.floor((at + JST_MS) / DAY) * DAY - JST_MS;
+
+/** The fewest requests any client needs: the pages of every window of 31 whole order days (at least one each). */
 function minimumRequests(orderTimes: readonly number[], from: Date, to: Date): { minimum: number; windows: number } {
-  const windows = splitWindow(from, to, AUPAY_SEARCH_WINDOW_DAYS);
+  const windows = splitWindow(new Date(startOfDay(from.getTime())), new Date(startOfDay(to.getTime()) + DAY - 1000), AUPAY_SEARCH_WINDOW_DAYS);
   let minimum = 0;
   for (const window of windows) {
-    const days = searchDaysOf(window, from);
-    if (days === null) continue;
-    const count = orderTimes.filter((at) => searchDay(at) >= days.startDate && searchDay(at) <= days.endDate).length;
+    const [first, last] = [searchDay(window.from), searchDay(window.to)];
+    const count = orderTimes.filter((at) => searchDay(at) >= first && searchDay(at) <= last).length;
     minimum += Math.max(1, Math.ceil(count / AUPAY_PAGE_SIZE));
   }
   return { minimum, windows: windows.length };

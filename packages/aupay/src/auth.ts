@@ -1,4 +1,4 @@
-import { credentialKey, describeCredential, type CredentialStatus, type Hint } from '@mallkit/core';
+import { credentialKey, describeCredential, type CredentialState, type CredentialStatus, type Hint, type LiveCheck } from '@mallkit/core';
 import { AUPAY_HINTS } from './errors.js';
 
 /*
@@ -19,15 +19,12 @@ export function apiKeyLimiterKey(apiKey: string): string {
   return credentialKey('aupay', apiKey);
 }
 
-/** What the live probe of checkCredentials found. */
-export type ProbeVerdict = 'accepted' | 'refused';
-
 /** Everything the report of the API key is built from. */
 export interface ApiKeyFacts {
   /** From keyExpiresAt or keyIssuedAt + 90 days; null when the user gave neither. */
   readonly expiresAt: Date | null;
-  /** What the live probe found. */
-  readonly probe: ProbeVerdict;
+  /** What the live probe through an order API showed (core's liveCheck). */
+  readonly probe: LiveCheck;
   /** The time of the check, epoch ms. */
   readonly now: number;
   /** Days before expiry from which the key is reported `expiring`. */
@@ -35,29 +32,48 @@ export interface ApiKeyFacts {
 }
 
 const LABEL: Hint = { ja: 'APIキー', en: 'API key' };
-const RENEW: Hint = AUPAY_HINTS.keyExpired;
 const UNKNOWN_EXPIRY: Hint = {
   ja: 'au PAY は有効期限を API で返しません。Wow!manager に表示される有効期限を keyExpiresAt（または発行日を keyIssuedAt）に設定すると残り日数を報告します。期限の10日前に基本メールアドレスへ通知メールも届きます。',
   en: 'au PAY has no API that tells the expiry. Set keyExpiresAt (the 有効期限 Wow!manager shows) or keyIssuedAt to get the days left. au PAY also mails the shop\'s 基本メールアドレス 10 days before the key expires.',
 };
-const PROBE_REFUSED: Hint = AUPAY_HINTS.credentialsRefused;
+const DATE_LOOKS_WRONG: Hint = {
+  ja: 'au PAY はこのキーを受け付けましたが、設定された有効期限（keyExpiresAt / keyIssuedAt）は過ぎています。Wow!manager で有効期限を確かめ、設定し直してください。',
+  en: 'au PAY accepted the key, but the expiry date set (keyExpiresAt / keyIssuedAt) has passed: the date looks wrong. Check the 有効期限 in Wow!manager and set it again.',
+};
 
-/** The API key's line of the credential report. */
+/**
+ * The API key's line of the credential report. The live probe decides over the dates: a key au
+ * PAY refuses is `expired` once its known date has passed, else `invalid` (bad key, unregistered
+ * IP or no order API group: the checks of 0002, in order); a key au PAY accepts is `valid` even
+ * past the date given (the note says the date looks wrong); a probe that could not tell
+ * (maintenance, an outage) leaves the dates to decide and says why.
+ */
 export function describeApiKey(facts: ApiKeyFacts): CredentialStatus {
-  const expired = facts.expiresAt !== null && facts.expiresAt.getTime() <= facts.now;
+  const { expiresAt, probe, now } = facts;
+  const pastDate = expiresAt !== null && expiresAt.getTime() <= now;
   const notes: Hint[] = [];
-  if (facts.expiresAt === null) notes.push(UNKNOWN_EXPIRY);
-  if (facts.probe === 'refused') notes.push(PROBE_REFUSED);
+  if (expiresAt === null) notes.push(UNKNOWN_EXPIRY);
+  let state: CredentialState | undefined;
+  let renew: Hint = AUPAY_HINTS.keyExpired;
+  if (probe.state === 'invalid') {
+    state = pastDate ? 'expired' : 'invalid';
+    if (!pastDate) renew = AUPAY_HINTS.credentialsRefused;
+  } else if (probe.state === 'valid' && pastDate) {
+    state = 'valid';
+    notes.push(DATE_LOOKS_WRONG);
+  } else if (probe.state === 'unknown' && probe.note) {
+    notes.push(probe.note);
+  }
   return describeCredential({
     name: 'apiKey',
     label: LABEL,
-    expiresAt: facts.expiresAt,
-    source: facts.expiresAt === null ? 'none' : 'tracked',
-    now: facts.now,
+    expiresAt,
+    source: expiresAt === null ? 'none' : 'tracked',
+    now,
     warningDays: facts.warningDays,
-    renew: RENEW,
+    renew,
     notes,
-    ...(facts.probe === 'refused' ? { state: expired ? 'expired' : 'invalid' } : {}),
+    ...(state ? { state } : {}),
   });
 }
 

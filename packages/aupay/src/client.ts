@@ -1,19 +1,6 @@
-import {
-  MallUnavailableError,
-  MallkitError,
-  NetworkError,
-  TimeoutError,
-  UnreadableOrderError,
-  asArray,
-  createMallClient,
-  isConnectorWide,
-  parseTolerant,
-  type CallOptions,
-  type MallClient,
-} from '@mallkit/core';
-import { aupayOrderStateSchema, type AupayOrderState } from './api/order-info.js';
-import { searchTradeInfo, searchTradeInfoList, searchTradeNoList, type OrderPageAnswer } from './api/search.js';
+import { asArray, createMallClient, createRedactor, type CallOptions, type MallClient } from '@mallkit/core';
 import { AUPAY_RATE_PER_SECOND } from './api/limits.js';
+import { searchTradeInfo, searchTradeInfoList, searchTradeNoList, type OrderPageAnswer } from './api/search.js';
 import { updateTradeInfo, updateTradeStatus } from './api/update.js';
 import { apiKeyLimiterKey, bearerHeaders } from './auth.js';
 import { createAupayClassifier } from './errors.js';
@@ -21,7 +8,7 @@ import { parseAupayOptions, type AupayConnectorOptions, type AupaySettings } fro
 
 /** One page of an order-date search, as the connector asks for it. */
 export interface OrderPageRequest {
-  /** First and last order day, `YYYYMMDD` (JST), inclusive. */
+  /** First order day, `YYYYMMDD` (JST), inclusive. */
   readonly startDate: string;
   /** Last order day, `YYYYMMDD` (JST), inclusive. */
   readonly endDate: string;
@@ -37,8 +24,10 @@ export interface OrderPage {
   readonly orders: readonly unknown[];
   /** Orders in this page, as au PAY counted them (resultCount), or the number of orders received. */
   readonly resultCount: number;
-  /** Orders the search holds, when au PAY says (maxCount); null otherwise. */
-  readonly maxCount: number | null;
+  /** Orders the whole search holds, when au PAY says so (maxCount, or another total; see {@link totalOf}); null otherwise. */
+  readonly total: number | null;
+  /** The page size that was asked for (`totalCount`). */
+  readonly requested: number;
 }
 
 /** A shipment as au PAY takes it. */
@@ -53,9 +42,6 @@ export interface ShippingData {
   readonly shippingNumber: string;
 }
 
-/** The state of an order as a write reads it: its fields, or why they could not be read. */
-export type OrderStateRead = { readonly kind: 'read'; readonly order: AupayOrderState } | { readonly kind: 'unreadable'; readonly error: MallkitError };
-
 /** The raw Wow!manager client of one shop: one method per endpoint, through one pipeline. */
 export interface AupayClient {
   /** The kit's client underneath: throttle, auth, retries, error table, redaction. */
@@ -68,12 +54,6 @@ export interface AupayClient {
   probeOrders(request: OrderPageRequest, call?: CallOptions): Promise<void>;
   /** One order by id (searchTradeInfoProc): the wire order, or null when au PAY does not know it. */
   getOrder(orderId: string, call?: CallOptions): Promise<unknown>;
-  /**
-   * Reads the fields writes decide on, order by order (searchTradeInfoProc); ids au PAY does not
-   * know are absent. One order whose answer au PAY refuses or garbles is `unreadable`; an outage
-   * or a connector-wide refusal is thrown, so that a batch stops instead of failing order after order.
-   */
-  readStates(ids: readonly string[], call?: CallOptions): Promise<Map<string, OrderStateRead>>;
   /** Moves an order to a status (updateTradeStsProc). */
   updateStatus(orderId: string, orderStatus: string, call?: CallOptions): Promise<void>;
   /** Writes ship date, carrier and tracking number (updateTradeInfoProc). */
@@ -81,8 +61,9 @@ export interface AupayClient {
 }
 
 function count(value: string | undefined): number | null {
-  const parsed = Number(value?.trim() ?? '');
-  return value !== undefined && value.trim() !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : null;
+  const text = value?.trim() ?? '';
+  const parsed = Number(text);
+  return text !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : null;
 }
 
 /** True for an `orderInfo` that holds something: au PAY answers an unknown id with an empty element. */
@@ -91,14 +72,21 @@ function isPresent(order: unknown): boolean {
   return typeof order !== 'object' || Object.keys(order).length > 0;
 }
 
-/** True for failures of the mall as a whole (unreachable, down). */
-function isOutage(error: unknown): boolean {
-  return NetworkError.isInstance(error) || TimeoutError.isInstance(error) || MallUnavailableError.isInstance(error);
+/**
+ * The search's total, when the answer gives one: `maxCount` (the item API's name for it), else
+ * `totalResultsAvailable`, else a top-level `totalCount` — except a totalCount equal to the page
+ * size asked for, which may be the request's own parameter echoed back, not a total (the names are
+ * the same; taking an echo as the total would end a listing after its first full page).
+ */
+export function totalOf(answer: OrderPageAnswer, requested: number): number | null {
+  const { maxCount, totalResultsAvailable, totalCount } = answer.response;
+  const echoed = count(totalCount);
+  return count(maxCount) ?? count(totalResultsAvailable) ?? (echoed === requested ? null : echoed);
 }
 
-function pageOf(answer: OrderPageAnswer): OrderPage {
+function pageOf(answer: OrderPageAnswer, requested: number): OrderPage {
   const orders = asArray(answer.response.orderInfo).filter(isPresent);
-  return { orders, resultCount: count(answer.response.resultCount) ?? orders.length, maxCount: count(answer.response.maxCount) };
+  return { orders, resultCount: count(answer.response.resultCount) ?? orders.length, total: totalOf(answer, requested), requested };
 }
 
 /**
@@ -108,7 +96,6 @@ function pageOf(answer: OrderPageAnswer): OrderPage {
 export function createAupayClient(options: AupayConnectorOptions): AupayClient {
   const { settings, apiKey } = parseAupayOptions(options);
   const { shopId } = settings;
-  const clock = options.clock;
   const transport = createMallClient({
     mall: 'aupay',
     options: { ...options, shopId, baseUrl: settings.baseUrl },
@@ -116,40 +103,25 @@ export function createAupayClient(options: AupayConnectorOptions): AupayClient {
     secrets: [apiKey],
     limiterKey: apiKeyLimiterKey(apiKey),
     defaultRate: { limit: AUPAY_RATE_PER_SECOND, intervalMs: 1000 },
-    classify: createAupayClassifier({ keyExpiresAt: settings.keyExpiresAt, now: () => (clock ? clock.now() : Date.now()) }),
+    // The error table builds excerpts before the pipeline sees the error: it masks the key itself,
+    // whatever its shape (core's default patterns only know common token shapes).
+    classify: createAupayClassifier({ keyExpiresAt: settings.keyExpiresAt, redact: createRedactor([apiKey]).text }),
     authorize: bearerHeaders(apiKey),
   });
-  const totalCount = settings.pageSize;
-  const getOrder = async (orderId: string, call?: CallOptions): Promise<unknown> => {
-    const answer = await transport.call(searchTradeInfo, { shopId, orderId }, call);
-    return asArray(answer.response.orderInfo).find(isPresent) ?? null;
-  };
+  const pageSize = settings.pageSize;
 
   return {
     transport,
     settings,
     async searchOrders(request, call) {
-      return pageOf(await transport.call(searchTradeInfoList, { shopId, totalCount, ...request }, call));
+      return pageOf(await transport.call(searchTradeInfoList, { shopId, totalCount: pageSize, ...request }, call), pageSize);
     },
     async probeOrders(request, call) {
       await transport.call(searchTradeNoList, { shopId, totalCount: 1, ...request }, call);
     },
-    getOrder,
-    async readStates(ids, call) {
-      const states = new Map<string, OrderStateRead>();
-      for (const id of ids) {
-        try {
-          const wire = await getOrder(id, call);
-          if (wire === null) continue;
-          const parsed = parseTolerant(aupayOrderStateSchema, wire);
-          const unreadable = new UnreadableOrderError(`aupay: order ${id} could not be read before writing`, { mall: 'aupay', operation: 'searchTradeInfoProc', orderId: id });
-          states.set(id, parsed.success ? { kind: 'read', order: parsed.data } : { kind: 'unreadable', error: unreadable });
-        } catch (error) {
-          if (!MallkitError.isInstance(error) || isConnectorWide(error) || isOutage(error)) throw error;
-          states.set(id, { kind: 'unreadable', error });
-        }
-      }
-      return states;
+    async getOrder(orderId, call) {
+      const answer = await transport.call(searchTradeInfo, { shopId, orderId }, call);
+      return asArray(answer.response.orderInfo).find(isPresent) ?? null;
     },
     async updateStatus(orderId, orderStatus, call) {
       await transport.call(updateTradeStatus, { shopId, orderId, orderStatus }, call);

@@ -7,6 +7,7 @@ import {
   credentialReport,
   defineConnector,
   isUnknownOutcome,
+  liveCheck,
   runBatchWrite,
   shipDayOf,
   timeSlotMapper,
@@ -14,23 +15,24 @@ import {
   type CallOptions,
   type CredentialStatus,
   type MallConnector,
-  type OrderLister,
   type ParsedShipmentUpdate,
+  type UnreadableOrderError,
   type WriteOutcome,
 } from '@mallkit/core';
 import { AUPAY_PAGE_SIZE, AUPAY_RATE_PER_SECOND, AUPAY_SEARCH_WINDOW_DAYS } from './api/limits.js';
-import { aupayOrderSchema, type AupayOrderInfo } from './api/order-info.js';
-import { describeApiKey, describeRefusedShopId, type ProbeVerdict } from './auth.js';
-import { createAupayClient, type OrderStateRead } from './client.js';
+import type { AupayOrderInfo } from './api/order-info.js';
+import { describeApiKey, describeRefusedShopId } from './auth.js';
+import { createAupayClient } from './client.js';
 import { aupayCarrierCodeOf, createCarrierTable } from './mapping/carrier.js';
 import { formatShippingDate, searchDay } from './mapping/dates.js';
 import { toOrder, type OrderMappingContext } from './mapping/order.js';
+import { nextSearchCursor, type SearchCursor } from './mapping/paging.js';
 import { createPaymentMethodTable } from './mapping/payment.js';
 import { toPaymentRecord, type AupayPaymentRaw } from './mapping/payment-record.js';
-import { queryBounds, searchDaysOf } from './mapping/search-days.js';
-import { carrierNotes, checkAupayShipments } from './mapping/shipments.js';
+import { readableOrderSchema, readOrRefusal } from './mapping/refusals.js';
+import { AUPAY_SHIPMENT_RULES, carrierNotes, checkAupayShipments } from './mapping/shipments.js';
 import { createStatusTable } from './mapping/status.js';
-import { decideConfirm, decideShipment, partialShipment, resolveConfirm, resolveShipment, type ConfirmWrite, type ShipmentWrite, type WriteContext } from './mapping/writes.js';
+import { decideConfirm, decideShipment, failedAfterShipping, resolveConfirm, resolveShipment, type ConfirmPlan, type ShipmentPlan, type WriteContext } from './mapping/writes.js';
 import type { AupayConnectorOptions } from './options.js';
 
 /** What au PAY supports, with a page size of `pageSize` orders. */
@@ -39,9 +41,25 @@ export function aupayCapabilities(pageSize: number = AUPAY_PAGE_SIZE): Capabilit
     // No update timestamp exists on au PAY orders: searches are by order date only.
     listOrders: { dateTypes: ['ordered'], maxWindowDays: AUPAY_SEARCH_WINDOW_DAYS, maxLookbackDays: null, pageSize, detailBatchSize: 1 },
     confirmOrders: { batchSize: 1 },
-    exportShipments: { batchSize: 1 },
+    exportShipments: { batchSize: 1, sendsShipDate: true },
     getPayments: { byOrderIds: true, byWindow: true },
     defaultRatePerSecond: AUPAY_RATE_PER_SECOND,
+    verification: {
+      // Endpoints, parameters and bodies are those of clients checked against the live API; these are not.
+      operations: { exportShipments: 'inferred', getPayments: 'inferred' },
+      unverified: [
+        'the most orders one search page holds (1000 is what clients ask for; paging survives a lower cap)',
+        'whether order searches send maxCount (a total)',
+        'the shippingDate format of updateTradeInfoProc (YYYY/MM/DD by default; shippingDateFormat)',
+        '発送後入金待ち as the status of a shipped cash-on-delivery or 後払い order (shippedStatusPaidAfterDelivery)',
+        'the answer for an unknown order id (status 0 with an empty orderInfo, as the item API does)',
+        'itemCancelStatus values Y and C as a cancelled line',
+        'what paymentDate means exactly, and when a card order in 新規受付 is authorized',
+        '新規予約 → 予約中 as the confirm of a reservation',
+        'クロネコゆうパケット sent as carrier 1 (Yamato)',
+        'the rate limit and its answer (1 request per second per key is sent)',
+      ],
+    },
   };
 }
 
@@ -76,25 +94,25 @@ export function createAupayConnector(options: AupayConnectorOptions): AupayConne
     carriers: createCarrierTable(options.mappers?.carrier),
     timeSlots: timeSlotMapper.withOverrides(options.mappers?.timeSlot ?? {}),
   };
-  const writeContext: WriteContext = { statuses, paymentMethods, shippedStatus: settings.shippedStatus };
-  const readStates = (ids: readonly string[], call: CallOptions) => client.readStates(ids, call);
+  const writeContext: WriteContext = { statuses, paymentMethods, shippedStatus: settings.shippedStatus, shippedStatusPaidAfterDelivery: settings.shippedStatusPaidAfterDelivery };
 
   const reader = createOrderReader<AupayOrderInfo>({
     mall: 'aupay',
     operation: 'searchTradeInfoProc',
-    orderSchema: aupayOrderSchema,
+    orderSchema: readableOrderSchema,
     idOf,
     normalize: (raw, warnings) => toOrder(raw, context, warnings),
     batchSize: 1,
-    async fetch(ids, call) {
-      const order = ids[0] === undefined ? null : await client.getOrder(ids[0], call);
+    async fetch([id], call) {
+      if (id === undefined) return { orders: [] };
+      const order = await readOrRefusal(id, () => client.getOrder(id, call));
       return { orders: order === null ? [] : [order] };
     },
     redact: client.transport.redactor.text,
     logger,
   });
 
-  const lister = createOrderLister<AupayOrderInfo, unknown, number, string | undefined>({
+  const listOrders = createOrderLister<AupayOrderInfo, unknown, SearchCursor, string | undefined>({
     mall: 'aupay',
     operation: 'searchTradeInfoListProc',
     capabilities: capabilities.listOrders,
@@ -103,102 +121,72 @@ export function createAupayConnector(options: AupayConnectorOptions): AupayConne
     inline: true,
     reader,
     entryId: idOf,
+    // au PAY searches whole order days (YYYYMMDD): the kit aligns windows to JST days and drops the orders outside the query.
+    searchUnit: 'day',
     // One search per au PAY status name that means a wanted status; all orders in one search otherwise.
     plans: (query) => (query.statuses ? statuses.namesFor(query.statuses) : [undefined]),
-    async fetchPage({ window, plan, cursor, query }, call) {
-      const days = searchDaysOf(window, query.from);
-      if (days === null) return { entries: [], next: undefined };
-      const startCount = cursor ?? 1;
-      const page = await client.searchOrders({ ...days, startCount, ...(plan === undefined ? {} : { orderStatus: plan }) }, call);
-      const more = page.maxCount !== null ? startCount - 1 + settings.pageSize < page.maxCount : page.resultCount >= settings.pageSize;
-      return { entries: page.orders, next: more ? startCount + settings.pageSize : undefined, total: page.maxCount };
+    async fetchPage({ window, plan, cursor }, call) {
+      const request = { startDate: searchDay(window.from), endDate: searchDay(window.to), startCount: cursor?.startCount ?? 1 };
+      const page = await client.searchOrders(plan === undefined ? request : { ...request, orderStatus: plan }, call);
+      return { entries: page.orders, next: nextSearchCursor(cursor, page, logger), total: page.total };
     },
   });
 
-  /** The kit's listing, without the orders of the first and last day that fall outside the query. */
-  const listOrders: OrderLister<AupayOrderInfo> = async function* (query, call) {
-    const bounds = queryBounds(query);
-    for await (const order of lister(query, call)) {
-      const at = Date.parse(order.orderedAt);
-      if (bounds === null || (at >= bounds.from && at <= bounds.to)) yield order;
-    }
-  };
-
-  const confirmOrders = (ids: readonly string[], call: CallOptions) => {
-    const planned = new Map<string, ConfirmWrite>();
-    return runBatchWrite<string, OrderStateRead>({
+  const confirmOrders = (ids: readonly string[], call: CallOptions) =>
+    runBatchWrite<string, AupayOrderInfo | UnreadableOrderError, ConfirmPlan>({
       mall: 'aupay',
       operation: 'updateTradeStsProc',
       items: ids,
       idOf: (id) => id,
       batchSize: 1,
       call,
-      readStates,
-      precheck(id, state): 'write' | WriteOutcome {
-        if (state.kind === 'unreadable') return { kind: 'failed', error: state.error };
-        const decision = decideConfirm(state.order, writeContext);
-        if (decision.kind !== 'write') return decision;
-        planned.set(id, decision);
-        return 'write';
-      },
-      async write([id]) {
-        const plan = id === undefined ? undefined : planned.get(id);
+      readStates: (wanted, readCall) => reader.states(wanted, readCall),
+      precheck: (_id, order) => decideConfirm(order, writeContext),
+      async write([id], writeCall, { planOf }) {
+        const plan = id === undefined ? undefined : planOf(id);
         if (id === undefined || plan === undefined) return [];
-        await client.updateStatus(id, plan.target, call);
+        await client.updateStatus(id, plan.target, writeCall);
         return [{ kind: 'done', warnings: plan.warnings }];
       },
-      resolve(id, state, doubt) {
-        const plan = planned.get(id);
-        if (plan === undefined || state === undefined || state.kind === 'unreadable') return { kind: 'failed', error: doubt };
-        const outcome = resolveConfirm(plan.target, state.order, doubt, writeContext);
-        return outcome.kind === 'done' ? { kind: 'done', warnings: plan.warnings } : outcome;
-      },
+      resolve: (_id, order, doubt, plan) => resolveConfirm(plan, order, doubt, writeContext),
     });
+
+  /** Sends one planned shipment: the shipping data, then the status; a failure between the two is this order's. */
+  const ship = async (update: ParsedShipmentUpdate, plan: ShipmentPlan, call: CallOptions): Promise<WriteOutcome> => {
+    const { code, known } = aupayCarrierCodeOf(carrierCodeOf(update));
+    const sendsShipping = plan.steps.includes('shipping');
+    const warnings = [...plan.warnings, ...(sendsShipping ? carrierNotes(update, code, known) : [])];
+    if (sendsShipping) {
+      const shippingDate = formatShippingDate(shipDayOf(update), settings.shippingDateFormat);
+      await client.updateShipping({ orderId: update.orderId, shippingDate, shippingCarrier: code, shippingNumber: update.trackingNumber }, call);
+    }
+    if (!plan.steps.includes('status')) return { kind: 'done', warnings };
+    try {
+      await client.updateStatus(update.orderId, plan.target, call);
+    } catch (error) {
+      // The first half is written: report this order (a retry sends only the status), never as "not sent".
+      if (!MallkitError.isInstance(error) || !sendsShipping) throw error;
+      return isUnknownOutcome(error) ? { kind: 'doubt', error } : failedAfterShipping(error, update.orderId);
+    }
+    return { kind: 'done', warnings };
   };
 
   const exportShipments = (updates: readonly ParsedShipmentUpdate[], call: CallOptions) => {
     checkAupayShipments(updates);
-    const planned = new Map<ParsedShipmentUpdate, ShipmentWrite>();
-    return runBatchWrite<ParsedShipmentUpdate, OrderStateRead>({
+    return runBatchWrite<ParsedShipmentUpdate, AupayOrderInfo | UnreadableOrderError, ShipmentPlan>({
       mall: 'aupay',
       operation: 'updateTradeInfoProc',
       items: updates,
       idOf: (update) => update.orderId,
       batchSize: 1,
       call,
-      readStates,
-      precheck(update, state): 'write' | WriteOutcome {
-        if (state.kind === 'unreadable') return { kind: 'failed', error: state.error };
-        const decision = decideShipment(update, state.order, writeContext);
-        if (decision.kind !== 'write') return decision;
-        planned.set(update, decision);
-        return 'write';
+      readStates: (wanted, readCall) => reader.states(wanted, readCall),
+      precheck: (update, order) => decideShipment(update, order, writeContext),
+      async write([update], writeCall, { planOf }) {
+        const plan = update === undefined ? undefined : planOf(update);
+        return update === undefined || plan === undefined ? [] : [await ship(update, plan, writeCall)];
       },
-      async write([update]) {
-        const plan = update === undefined ? undefined : planned.get(update);
-        if (update === undefined || plan === undefined) return [];
-        const { code, known } = aupayCarrierCodeOf(carrierCodeOf(update));
-        const warnings = [...plan.warnings, ...(plan.steps.includes('shipping') ? carrierNotes(update, code, known) : [])];
-        if (plan.steps.includes('shipping')) {
-          await client.updateShipping(
-            { orderId: update.orderId, shippingDate: formatShippingDate(shipDayOf(update), settings.shippingDateFormat), shippingCarrier: code, shippingNumber: update.trackingNumber },
-            call,
-          );
-        }
-        if (!plan.steps.includes('status')) return [{ kind: 'done', warnings }];
-        try {
-          await client.updateStatus(update.orderId, settings.shippedStatus, call);
-        } catch (error) {
-          // The first half is written: report this order (a retry sends only the status), never as "not sent".
-          if (!MallkitError.isInstance(error) || !plan.steps.includes('shipping')) throw error;
-          return [isUnknownOutcome(error) ? { kind: 'doubt', error } : { kind: 'failed', error: partialShipment(error, update.orderId) }];
-        }
-        return [{ kind: 'done', warnings }];
-      },
-      resolve(update, state, doubt) {
-        if (state === undefined || state.kind === 'unreadable') return { kind: 'failed', error: doubt };
-        return resolveShipment(update, state.order, doubt, writeContext);
-      },
+      resolve: (update, order, doubt, plan) => resolveShipment(update, order, doubt, plan),
     });
   };
 
@@ -211,6 +199,7 @@ export function createAupayConnector(options: AupayConnectorOptions): AupayConne
     listOrders,
     confirmOrders,
     exportShipments,
+    shipmentRules: AUPAY_SHIPMENT_RULES,
     async *getPayments(query, call) {
       if ('orderIds' in query) {
         for (const order of await reader.getOrders(query.orderIds, call)) yield toPaymentRecord(order);
@@ -221,16 +210,17 @@ export function createAupayConnector(options: AupayConnectorOptions): AupayConne
     async checkCredentials(call) {
       const now = clock.now();
       const today = searchDay(now);
-      let probe: ProbeVerdict = 'accepted';
       const shop: CredentialStatus[] = [];
-      try {
-        // An ORDER API, not an item one: a key may lack the 受注・決済 group while item APIs work.
-        await client.probeOrders({ startDate: today, endDate: today, startCount: 1 }, call);
-      } catch (error) {
-        if (!CredentialError.isInstance(error)) throw error;
-        if (error.credential === 'shopId') shop.push(describeRefusedShopId(now));
-        else probe = 'refused';
-      }
+      // An ORDER API, not an item one: a key may lack the 受注・決済 group while item APIs work.
+      const probe = await liveCheck(async () => {
+        try {
+          await client.probeOrders({ startDate: today, endDate: today, startCount: 1 }, call);
+        } catch (error) {
+          // CME0022 is about the shop ID: au PAY checked the key first and took it.
+          if (!CredentialError.isInstance(error) || error.credential !== 'shopId') throw error;
+          shop.push(describeRefusedShopId(now));
+        }
+      });
       const apiKey = describeApiKey({ expiresAt: settings.keyExpiresAt, probe, now, warningDays: options.expiryWarningDays ?? 14 });
       return credentialReport('aupay', settings.shopId, now, [apiKey, ...shop]);
     },

@@ -2,8 +2,11 @@ import {
   CredentialError,
   InvalidRequestError,
   MaintenanceError,
+  MallUnavailableError,
   ResponseFormatError,
   formatJst,
+  isMaintenanceAnswer,
+  type ClassifyContext,
   type ErrorClassifier,
   type Hint,
   type HttpResponse,
@@ -21,7 +24,9 @@ import { AUPAY_XML, aupayResultSchema, type AupayResult } from './api/wire.js';
  * - `[field]必須入力項目です`: a required field is missing (seen live when the update body was
  *   wrapped in an extra element);
  * - anything that is not au PAY's XML — an HTML 502 page, or text au PAY sends under load — is
- *   transient (ksnerp `Responser.php`; hunglead Robot-in manual p=3488).
+ *   transient (ksnerp `Responser.php`; hunglead Robot-in manual p=3488);
+ * - au PAY's XML error envelope behind an HTTP 5xx (a system error, "busy") is the mall failing,
+ *   not a refusal of the request: transient, and for a write an unknown outcome that is read back.
  */
 
 /** What to tell the shop, per error. */
@@ -53,6 +58,11 @@ export const AUPAY_HINTS = Object.freeze({
   notXml: {
     ja: 'au PAY から XML ではない応答が返りました（混雑時やゲートウェイ障害で起きます）。読み取りは自動で再試行します。書き込みは注文を読み直して結果を確かめます。',
     en: 'au PAY answered something that is not its XML (it happens under load or at a gateway failure). Reads are retried; for writes the order is read back to learn what happened.',
+  },
+  /** An HTTP 5xx carrying au PAY's own error (a system error, or busy). */
+  mallFailed: {
+    ja: 'au PAY 側でエラーが発生しました（HTTP 5xx）。読み取りは自動で再試行します。書き込みは注文を読み直して結果を確かめます。続く場合は時間をおいて再実行してください。',
+    en: 'au PAY failed on its side (HTTP 5xx). Reads are retried; for writes the order is read back to learn what happened. If it persists, run again later.',
   },
   /** A maintenance page. */
   maintenance: {
@@ -89,6 +99,16 @@ export const AUPAY_HINTS = Object.freeze({
     ja: '配送会社・伝票番号・発送日は登録されましたが、受注ステータスの変更に失敗しました。同じ内容で exportShipments を再実行すると、ステータスの変更だけを送ります。',
     en: 'The carrier, tracking number and ship date were written, but the status change failed. Run exportShipments again with the same update: only the status change is sent.',
   },
+  /** A payment method no table maps, on an order whose next step depends on when it is paid. */
+  unmappedPayment: {
+    ja: '決済方法（settlementName）が変換表にないため、前払いかどうか判断できません。入金前の発送を防ぐため送信していません。コネクターの mappers.paymentMethod にこの決済方法を追加してから再実行してください。',
+    en: 'The payment method (settlementName) is not in the mapping table, so whether it is paid before shipping is unknown; nothing was sent, so that an unpaid order is not shipped. Map it in the connector\'s mappers.paymentMethod, then run again.',
+  },
+  /** Shipping a paid prepaid order that still sits in 発送前入金待ち. */
+  confirmFirst: {
+    ja: '入金済みですが、注文はまだ「発送前入金待ち」です。先に confirmOrders で「発送待ち」へ進めてから発送してください（何も送信していません）。',
+    en: 'The order is paid but still in 発送前入金待ち. Run confirmOrders first (it moves the order to 発送待ち), then ship it. Nothing was sent.',
+  },
   /** Another refusal. */
   refused: {
     ja: 'au PAY がリクエストを受け付けませんでした。エラーメッセージの内容を確認してください。',
@@ -97,11 +117,11 @@ export const AUPAY_HINTS = Object.freeze({
 } satisfies Readonly<Record<string, Hint>>);
 
 /** What the error table needs to know besides the answer. */
-export interface AupayClassifierContext {
+export interface AupayClassifierSettings {
   /** When the key expires (from the connector's options), to say "expired" rather than "refused". */
   readonly keyExpiresAt: Date | null;
-  /** The connector's clock. */
-  now(): number;
+  /** Masks the connector's secrets in the excerpts the table keeps. */
+  readonly redact: (text: string) => string;
 }
 
 /** The `<result>` of an answer, or null when the answer is not au PAY's XML. */
@@ -125,9 +145,9 @@ function errorOf(result: AupayResult): { code: string | null; message: string } 
 }
 
 /** The 0002 error: `expired` once the key's known expiry has passed, else the three possible causes. */
-function refusedCredentials(response: HttpResponse, operation: string, code: string | null, context: AupayClassifierContext): CredentialError {
-  const expired = context.keyExpiresAt !== null && context.keyExpiresAt.getTime() <= context.now();
-  const what = expired ? `the API key expired on ${formatJst(context.keyExpiresAt as Date, 'iso')}` : 'the API key was refused (a bad or expired key, an unregistered caller IP, or no permission for the order API group)';
+function refusedCredentials(response: HttpResponse, operation: string, code: string | null, keyExpiresAt: Date | null, now: number): CredentialError {
+  const expired = keyExpiresAt !== null && keyExpiresAt.getTime() <= now;
+  const what = expired ? `the API key expired on ${formatJst(keyExpiresAt, 'iso')}` : 'the API key was refused (a bad or expired key, an unregistered caller IP, or no permission for the order API group)';
   return new CredentialError(`aupay ${operation}: ${what}`, {
     mall: 'aupay',
     operation,
@@ -140,10 +160,10 @@ function refusedCredentials(response: HttpResponse, operation: string, code: str
 }
 
 /** The answer of a refused call (`<status>1`), as one of core's classes. */
-function refusal(response: HttpResponse, operation: string, result: AupayResult, context: AupayClassifierContext): MallkitError {
+function refusal(response: HttpResponse, operation: string, result: AupayResult, settings: AupayClassifierSettings, now: number): MallkitError {
   const { code, message } = errorOf(result);
   const base = { mall: 'aupay' as const, operation, mallCode: code, httpStatus: response.status };
-  if (code === '0002' || response.status === 401) return refusedCredentials(response, operation, code, context);
+  if (code === '0002' || response.status === 401) return refusedCredentials(response, operation, code, settings.keyExpiresAt, now);
   if (code === 'CME0022') {
     return new CredentialError(`aupay ${operation}: the shop ID was refused (CME0022${message ? `: ${message}` : ''})`, {
       ...base,
@@ -151,6 +171,13 @@ function refusal(response: HttpResponse, operation: string, result: AupayResult,
       reason: 'invalid',
       hint: AUPAY_HINTS.wrongShopId,
     });
+  }
+  if (/メンテナンス|maintenance/iu.test(message)) {
+    return new MaintenanceError(`aupay ${operation}: au PAY is under maintenance (${code ?? 'no code'}${message ? `: ${message}` : ''})`, { ...base, hint: AUPAY_HINTS.maintenance });
+  }
+  // The envelope behind a 5xx is the mall failing (9999 システムエラー, busy), not a refusal of this request.
+  if (response.status >= 500) {
+    return new MallUnavailableError(`aupay ${operation}: HTTP ${response.status}: ${code ?? 'error'}${message ? ` ${message}` : ''}`, { ...base, hint: AUPAY_HINTS.mallFailed });
   }
   const missing = /^\[([^\]]+)\]\s*必須入力項目です/u.exec(message);
   return new InvalidRequestError(`aupay ${operation}: ${code ?? 'error'}${message ? ` ${message}` : ''}`, {
@@ -161,14 +188,15 @@ function refusal(response: HttpResponse, operation: string, result: AupayResult,
 }
 
 /** Creates au PAY's error table for one connector. */
-export function createAupayClassifier(context: AupayClassifierContext): ErrorClassifier {
-  return (response, request) => {
+export function createAupayClassifier(settings: AupayClassifierSettings): ErrorClassifier {
+  return (response, request, context?: ClassifyContext) => {
     const operation = request.operation;
+    const now = context?.now ?? Date.now();
     const result = resultOf(response);
     if (result === null) {
-      if (response.status === 401) return refusedCredentials(response, operation, null, context);
-      if (response.status === 503 && /メンテナンス|maintenance/iu.test(response.text)) {
-        return new MaintenanceError(`aupay ${operation}: au PAY is under maintenance (HTTP 503)`, { mall: 'aupay', operation, httpStatus: 503, hint: AUPAY_HINTS.maintenance });
+      if (response.status === 401) return refusedCredentials(response, operation, null, settings.keyExpiresAt, now);
+      if (isMaintenanceAnswer(response)) {
+        return new MaintenanceError(`aupay ${operation}: au PAY is under maintenance (HTTP ${response.status})`, { mall: 'aupay', operation, httpStatus: response.status, hint: AUPAY_HINTS.maintenance });
       }
       // Other HTTP errors (a 502 page…) go to core's status table: 5xx are transient there.
       if (!response.ok) return undefined;
@@ -177,11 +205,11 @@ export function createAupayClassifier(context: AupayClassifierContext): ErrorCla
         operation,
         httpStatus: response.status,
         retryable: true,
-        excerpt: response.text.slice(0, 300),
+        excerpt: settings.redact(response.text.slice(0, 300)),
         hint: AUPAY_HINTS.notXml,
       });
     }
     if (result.status.trim() === '0') return response.ok ? null : undefined;
-    return refusal(response, operation, result, context);
+    return refusal(response, operation, result, settings, now);
   };
 }

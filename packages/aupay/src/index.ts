@@ -1,13 +1,13 @@
 /**
  * @mallkit/aupay — the au PAY マーケット (Wow!manager API) connector: orders by order date
  * (searchTradeInfoListProc) and by id (searchTradeInfoProc), the confirm step (新規受付 →
- * 発送待ち), shipments (updateTradeInfoProc + 完了), payment state that does not trust
+ * 発送待ち), shipments (updateTradeInfoProc + 完了, or 発送後入金待ち for cash on delivery), payment state that does not trust
  * paymentStatus before shipment, and the 90-day API key in checkCredentials.
  *
  * @packageDocumentation
  */
 export { createAupayConnector, aupayCapabilities, AUPAY_CAPABILITIES, type AupayConnector } from './connector.js';
-export { createAupayClient, type AupayClient, type OrderPage, type OrderPageRequest, type OrderStateRead, type ShippingData } from './client.js';
+export { createAupayClient, type AupayClient, type OrderPage, type OrderPageRequest, type ShippingData } from './client.js';
 export type { AupayConnectorOptions, AupaySettings } from './options.js';
 export {
   AUPAY_PRODUCTION_BASE_URL,
@@ -17,14 +17,7 @@ export {
   AUPAY_RATE_PER_SECOND,
   AUPAY_KEY_LIFETIME_DAYS,
 } from './api/limits.js';
-export {
-  aupayOrderSchema,
-  aupayDetailSchema,
-  aupayOrderStateSchema,
-  type AupayOrderInfo,
-  type AupayOrderDetail,
-  type AupayOrderState,
-} from './api/order-info.js';
+export { aupayOrderSchema, aupayDetailSchema, type AupayOrderInfo, type AupayOrderDetail } from './api/order-info.js';
 export { AUPAY_HINTS } from './errors.js';
 export { AUPAY_ORDER_STATUSES, type AupayStatusName } from './mapping/status.js';
 export { AUPAY_CARRIER_CODES, type AupayCarrierCode } from './mapping/carrier.js';

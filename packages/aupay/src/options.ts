@@ -4,6 +4,7 @@ import {
   controlCharacterIn,
   parseInput,
   parseJst,
+  ValidationError,
   type ConnectorOptions,
   type MapperOverrides,
   type OrderStatus,
@@ -11,6 +12,7 @@ import {
 import { z } from 'zod';
 import { AUPAY_KEY_LIFETIME_DAYS, AUPAY_PAGE_SIZE, AUPAY_PRODUCTION_BASE_URL, AUPAY_STAGING_BASE_URL } from './api/limits.js';
 import { SHIPPING_DATE_FORMATS, type AupayShippingDateFormat } from './mapping/dates.js';
+import { aupayStatusOf } from './mapping/status.js';
 
 /** Options of {@link createAupayConnector}: the shop's credentials plus the common connector options. */
 export interface AupayConnectorOptions extends Omit<ConnectorOptions, 'shopId'> {
@@ -40,11 +42,21 @@ export interface AupayConnectorOptions extends Omit<ConnectorOptions, 'shopId'> 
   readonly pageSize?: number;
   /** How shippingDate is written: `YYYY/MM/DD` (default), `YYYYMMDD` or `YYYY-MM-DD` (UNCERTAIN: see the README). */
   readonly shippingDateFormat?: AupayShippingDateFormat;
-  /** The status exportShipments moves a shipped order to; default `完了`. A shop-defined status is allowed. */
+  /**
+   * The status exportShipments moves a shipped order to when it is paid before or at ordering;
+   * default `完了`. `発送後入金待ち`, or a shop status given in `customStatuses` as shipped, delivered
+   * or completed, is allowed too.
+   */
   readonly shippedStatus?: string;
   /**
+   * The status exportShipments moves a shipped cash-on-delivery or 後払い order to; default
+   * `発送後入金待ち` (the buyer pays after delivery). Same choices as `shippedStatus`.
+   */
+  readonly shippedStatusPaidAfterDelivery?: string;
+  /**
    * The shop's own statuses (貴店舗カスタムステータス), by name, and what they mean. Without an
-   * entry, an order in a custom status is delivered with status `unmapped` and a warning.
+   * entry, an order in a custom status is delivered with status `unmapped` and a warning. au PAY's
+   * own status names cannot be redefined.
    */
   readonly customStatuses?: Readonly<Record<string, OrderStatus>>;
   /**
@@ -68,8 +80,10 @@ export interface AupaySettings {
   readonly pageSize: number;
   /** How shippingDate is written. */
   readonly shippingDateFormat: AupayShippingDateFormat;
-  /** The status a shipped order is moved to. */
+  /** The status a shipped order paid before or at ordering is moved to. */
   readonly shippedStatus: string;
+  /** The status a shipped cash-on-delivery or 後払い order is moved to. */
+  readonly shippedStatusPaidAfterDelivery: string;
   /** The shop's own statuses and their meaning. */
   readonly customStatuses: Readonly<Record<string, OrderStatus>>;
 }
@@ -110,24 +124,48 @@ function exactText(what: string) {
   });
 }
 
-const settingsSchema = z.looseObject({
-  shopId: exactText('shop ID').pipe(z.string().regex(/^\d{1,20}$/, 'must be the shop ID in digits (店舗ID, e.g. 54318092)')),
-  apiKey: exactText('API key').pipe(z.string().max(512, 'is longer than any API key')),
-  keyIssuedAt: dateOption(false).optional(),
-  keyExpiresAt: dateOption(true).optional(),
-  environment: z.enum(['production', 'staging']).optional(),
-  baseUrl: z.url('must be an http(s) URL').optional(),
-  pageSize: z.number().int('must be a whole number').min(1).max(AUPAY_PAGE_SIZE).optional(),
-  shippingDateFormat: z.enum(SHIPPING_DATE_FORMATS).optional(),
-  shippedStatus: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(40, 'is longer than any status name')
-    .refine((value) => controlCharacterIn(value) === null, 'must be one line of text')
-    .optional(),
-  customStatuses: z.record(z.string().trim().min(1), z.enum(ORDER_STATUSES)).optional(),
-});
+/** au PAY statuses a shipped order may be moved to. */
+const SHIPPED_STATUSES: ReadonlySet<string> = new Set(['完了', '発送後入金待ち']);
+/** Normalized statuses a shop status must mean to be a shipped status. */
+const SHIPPED_MEANINGS: ReadonlySet<OrderStatus> = new Set(['shipped', 'delivered', 'completed']);
+
+/** A status name option: one line, at most 40 characters. */
+const statusName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40, 'is longer than any status name')
+  .refine((value) => controlCharacterIn(value) === null, 'must be one line of text');
+
+const settingsSchema = z
+  .looseObject({
+    shopId: exactText('shop ID').pipe(z.string().regex(/^\d{1,20}$/, 'must be the shop ID in digits (店舗ID, e.g. 54318092)')),
+    apiKey: exactText('API key').pipe(z.string().max(512, 'is longer than any API key')),
+    keyIssuedAt: dateOption(false).optional(),
+    keyExpiresAt: dateOption(true).optional(),
+    environment: z.enum(['production', 'staging']).optional(),
+    // https only: the bearer key travels in every request's headers.
+    baseUrl: z.url({ protocol: /^https$/, message: 'must be an https URL (the API key is sent in every request)' }).optional(),
+    pageSize: z.number().int('must be a whole number').min(1).max(AUPAY_PAGE_SIZE).optional(),
+    shippingDateFormat: z.enum(SHIPPING_DATE_FORMATS).optional(),
+    shippedStatus: statusName.optional(),
+    shippedStatusPaidAfterDelivery: statusName.optional(),
+    customStatuses: z.record(z.string().trim().min(1), z.enum(ORDER_STATUSES)).optional(),
+  })
+  .superRefine((options, ctx) => {
+    for (const name of Object.keys(options.customStatuses ?? {})) {
+      if (aupayStatusOf(name) !== null) ctx.addIssue({ code: 'custom', path: ['customStatuses', name], message: 'is one of au PAY\'s own statuses, whose meaning is fixed' });
+    }
+    // A shipped status must mean shipped: キャンセル or 新規受付 there would undo the orders it ships.
+    for (const field of ['shippedStatus', 'shippedStatusPaidAfterDelivery'] as const) {
+      const name = options[field];
+      if (name === undefined || SHIPPED_STATUSES.has(name)) continue;
+      const meaning = options.customStatuses?.[name];
+      if (meaning === undefined || !SHIPPED_MEANINGS.has(meaning)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be 完了, 発送後入金待ち, or a shop status that customStatuses maps to shipped, delivered or completed' });
+      }
+    }
+  });
 
 /**
  * Checks the connector's options before anything is sent: the shop ID in digits, the API key
@@ -135,7 +173,13 @@ const settingsSchema = z.looseObject({
  * exist, a page size the mall takes. Throws ValidationError naming the option.
  */
 export function parseAupayOptions(options: AupayConnectorOptions): { readonly settings: AupaySettings; readonly apiKey: string } {
-  const parsed = parseInput(settingsSchema, options, '', { mall: 'aupay', operation: 'createAupayConnector' });
+  const context = { mall: 'aupay' as const, operation: 'createAupayConnector' };
+  const parsed = parseInput(settingsSchema, options, 'options', context);
+  const now = options.clock?.now() ?? Date.now();
+  // A day's slack: a bare date is midnight JST, and clocks differ; a later date is a slip (a swapped day and month).
+  if (parsed.keyIssuedAt && parsed.keyIssuedAt.getTime() > now + DAY_MS) {
+    throw new ValidationError([{ field: 'options.keyIssuedAt', message: 'is in the future: give the day the key was issued (Wow!manager shows it with the key)' }], context);
+  }
   const fromIssued = parsed.keyIssuedAt ? new Date(parsed.keyIssuedAt.getTime() + AUPAY_KEY_LIFETIME_DAYS * DAY_MS) : null;
   const keyExpiresAt = parsed.keyExpiresAt ?? fromIssued;
   const settings: AupaySettings = {
@@ -146,6 +190,7 @@ export function parseAupayOptions(options: AupayConnectorOptions): { readonly se
     pageSize: parsed.pageSize ?? AUPAY_PAGE_SIZE,
     shippingDateFormat: parsed.shippingDateFormat ?? 'YYYY/MM/DD',
     shippedStatus: parsed.shippedStatus ?? '完了',
+    shippedStatusPaidAfterDelivery: parsed.shippedStatusPaidAfterDelivery ?? '発送後入金待ち',
     customStatuses: parsed.customStatuses ?? {},
   };
   return { settings, apiKey: parsed.apiKey };

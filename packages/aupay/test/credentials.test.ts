@@ -1,8 +1,9 @@
 import { ValidationError } from '@mallkit/core';
+import { createSandboxClock } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUPAY_HINTS, createAupayConnector, type AupayConnectorOptions } from '../src/index.js';
 import { SANDBOX_API_KEY } from '../src/testing/index.js';
-import { openShop, type TestShop } from './harness.js';
+import { NOW, openShop, type TestShop } from './harness.js';
 
 /** The 90-day key: options checked before any request, days left, and a live probe through an order API. */
 
@@ -13,6 +14,15 @@ afterEach(() => {
 });
 
 const base: AupayConnectorOptions = { shopId: '52800017', apiKey: SANDBOX_API_KEY };
+
+function failureOf(make: () => unknown): unknown {
+  try {
+    make();
+  } catch (error) {
+    return error;
+  }
+  return null;
+}
 
 function refusal(options: Partial<AupayConnectorOptions>): ValidationError {
   try {
@@ -35,11 +45,26 @@ describe('options are checked before anything is sent', () => {
     ['an expiry date that does not exist', { keyExpiresAt: '2026/02/30' }, 'keyExpiresAt', /must be a date/],
     ['a page size over 1000', { pageSize: 5000 }, 'pageSize', /1000/],
     ['an unknown ship-date shape', { shippingDateFormat: 'DD/MM/YYYY' as never }, 'shippingDateFormat', /./],
+    // Review L2: each of these was accepted before.
+    ['キャンセル as the shipped status', { shippedStatus: 'キャンセル' }, 'shippedStatus', /完了, 発送後入金待ち/],
+    ['新規受付 as the COD shipped status', { shippedStatusPaidAfterDelivery: '新規受付' }, 'shippedStatusPaidAfterDelivery', /完了, 発送後入金待ち/],
+    ['a shop status not mapped to shipped as the shipped status', { shippedStatus: '要確認', customStatuses: { 要確認: 'pending_confirmation' as const } }, 'shippedStatus', /customStatuses/],
+    ['au PAY\'s 完了 redefined', { customStatuses: { 完了: 'pending_confirmation' as const } }, 'customStatuses.完了', /au PAY's own statuses/],
+    ['an http base URL (the key would travel in clear)', { baseUrl: 'http://api.manager.wowma.jp/wmshopapi/' }, 'baseUrl', /https/],
+    ['an ftp base URL', { baseUrl: 'ftp://api.manager.wowma.jp/wmshopapi/' }, 'baseUrl', /https/],
+    ['a key issue date in the future', { clock: createSandboxClock(NOW), keyIssuedAt: '2027/05/01' }, 'keyIssuedAt', /in the future/],
   ])('%s', (_what, options, field, message) => {
     const error = refusal(options);
-    expect(error.field).toBe(field);
+    expect(error.field).toBe(`options.${field}`);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain(SANDBOX_API_KEY);
+  });
+});
+
+describe('mapper overrides are checked', () => {
+  it('refuses a carrier override that is not a carrier code, as it does a payment-method one (review L2)', () => {
+    expect(ValidationError.isInstance(failureOf(() => createAupayConnector({ ...base, mappers: { carrier: { '1': 'pony_express' as never } } })))).toBe(true);
+    expect(ValidationError.isInstance(failureOf(() => createAupayConnector({ ...base, mappers: { paymentMethod: { X: 'bitcoin' as never } } })))).toBe(true);
   });
 });
 
@@ -68,13 +93,27 @@ describe('checkCredentials', () => {
     expect(report.credentials[0]?.notes[0]?.en).toContain('keyExpiresAt');
   });
 
-  it('reports a key the order API refuses as invalid, even with days left (IP not registered, no order API group)', async () => {
+  it('reports a key the order API refuses as invalid, even with days left, with the checks of 0002 to make — not "expired" (review L1)', async () => {
     shop = openShop();
     shop.sandbox.revokeApiGroup('order');
     const report = await shop.connector.checkCredentials();
     expect(report.ok).toBe(false);
-    expect(report.credentials[0]).toMatchObject({ state: 'invalid', daysLeft: 60, renew: AUPAY_HINTS.keyExpired });
-    expect(report.credentials[0]?.notes).toEqual([AUPAY_HINTS.credentialsRefused]);
+    expect(report.credentials[0]).toMatchObject({ state: 'invalid', daysLeft: 60, renew: AUPAY_HINTS.credentialsRefused, notes: [] });
+  });
+
+  it('reports a key au PAY accepts as valid even past the date given, and says the date looks wrong (review L1)', async () => {
+    shop = openShop();
+    const report = await shop.connect({ keyIssuedAt: undefined, keyExpiresAt: '2026/11/01' }).checkCredentials();
+    expect(report.ok).toBe(true);
+    expect(report.credentials[0]).toMatchObject({ state: 'valid', daysLeft: -21, renew: null });
+    expect(report.credentials[0]?.notes[0]?.en).toContain('the date looks wrong');
+  });
+
+  it('reports the dates and why the probe could not tell when au PAY is under maintenance, instead of throwing', async () => {
+    shop = openShop();
+    shop.sandbox.kit.faults.inject({ kind: 'maintenance' }, { times: 10 });
+    const report = await shop.connector.checkCredentials({ retries: 0 });
+    expect(report.credentials[0]).toMatchObject({ state: 'valid', daysLeft: 60, notes: [AUPAY_HINTS.maintenance] });
   });
 
   it('reports a key refused after its expiry date as expired', async () => {

@@ -1,7 +1,7 @@
 import { CredentialError, InvalidRequestError, MaintenanceError, MallUnavailableError, ResponseFormatError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUPAY_HINTS } from '../src/index.js';
-import { anyOrder, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
+import { anyOrder, collect, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
 
 /** Every row of au PAY's error table, with its class and what the shop is told. */
 
@@ -57,7 +57,7 @@ describe('other refusals', () => {
   it('[orderId]必須入力項目です: InvalidRequestError naming the field', async () => {
     shop = openShop();
     shop.sandbox.kit.faults.inject({ kind: 'status', status: 200, body: errorBody('<result><status>1</status><error><message>[orderId]必須入力項目です</message></error></result>') });
-    const error = await failure(shop.connector.getOrders([anyOrder(shop)]));
+    const error = await failure(collect(shop.connector.listOrders({ from: '2026-11-01T00:00:00+09:00' })));
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ field: 'orderId', mallCode: null, hint: AUPAY_HINTS.refused });
     expect(shop.sandbox.kit.log.count()).toBe(1);
@@ -66,7 +66,7 @@ describe('other refusals', () => {
   it('an unknown code, with the message under <result>: InvalidRequestError keeping both', async () => {
     shop = openShop();
     shop.sandbox.kit.faults.inject({ kind: 'status', status: 200, body: errorBody('<result><status>1</status><message>システムエラー</message><error><code>E9999</code></error></result>') });
-    const error = await failure(shop.connector.getOrders([anyOrder(shop)]));
+    const error = await failure(collect(shop.connector.listOrders({ from: '2026-11-01T00:00:00+09:00' })));
     expect(error).toMatchObject({ code: 'invalid_request', mallCode: 'E9999' });
     expect((error as Error).message).toContain('E9999 システムエラー');
   });

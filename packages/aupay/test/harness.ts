@@ -1,4 +1,4 @@
-import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
 import { createAupayConnector, type AupayConnector, type AupayConnectorOptions } from '../src/index.js';
 import { createAupaySandbox, type AupaySandbox, type AupaySandboxOptions } from '../src/testing/index.js';
 
@@ -27,11 +27,11 @@ export function openShop(options: { count?: number; sandbox?: Partial<AupaySandb
   const sandbox = createAupaySandbox({ clock, rateScale: 200, keyIssuedAt: new Date(KEY_ISSUED_AT), ...options.sandbox });
   const now = Date.parse(NOW);
   const seeds = sandbox.seed(generateSeedOrders({ count: options.count ?? 12, seed: 9, from: new Date(now - 30 * DAY), to: new Date(now - 3_600_000) }));
-  const server = startSandboxServer(sandbox.handlers);
-  const { logger, hooks, lines } = captureOutput();
-  const connect = (extra: Partial<AupayConnectorOptions> = {}): AupayConnector =>
-    createAupayConnector({ ...sandbox.connectorOptions(), clock, logger, hooks, retry: { minDelayMs: 5, maxDelayMs: 20, jitter: false }, ...options.connector, ...extra });
-  return { sandbox, seeds, connector: connect(), captured: lines, connect, close: () => server.close() };
+  const retry = { minDelayMs: 5, maxDelayMs: 20, jitter: false };
+  const { connector, captured, close } = connectSandbox(sandbox, createAupayConnector, { retry, ...options.connector });
+  // Further connectors share the first one's server; they log nowhere.
+  const connect = (extra: Partial<AupayConnectorOptions> = {}): AupayConnector => createAupayConnector({ ...sandbox.connectorOptions(), clock, retry, ...options.connector, ...extra });
+  return { sandbox, seeds, connector, captured, connect, close };
 }
 
 /** Sets fields of an order in the sandbox. */

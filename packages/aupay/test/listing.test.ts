@@ -72,6 +72,16 @@ describe('getPayments: what au PAY tells about payment', () => {
     expect(records[3]?.raw).toMatchObject({ orderStatus: '発送待ち', settlementName: '銀行振込', paymentStatus: 'Y', paymentDate: '2026/11/20 13:05' });
   });
 
+  it('does not call a card or carrier-billing order paid before the shop moved it on from 新規受付 (review L8)', async () => {
+    shop = openShop();
+    const [card, carrier, moved] = [anyOrder(shop, 0), anyOrder(shop, 1), anyOrder(shop, 2)];
+    setFields(shop.sandbox, card, { orderStatus: '新規受付', settlementName: 'クレジットカード決済', paymentStatus: 'N', paymentDate: '' });
+    setFields(shop.sandbox, carrier, { orderStatus: '新規受付', settlementName: 'au PAY（auかんたん決済）', paymentStatus: 'N', paymentDate: '' });
+    setFields(shop.sandbox, moved, { orderStatus: '発送待ち', settlementName: 'クレジットカード決済', paymentStatus: 'N', paymentDate: '' });
+    const records = await collect(shop.connector.getPayments({ orderIds: [card, carrier, moved] }));
+    expect(records.map((r) => r.state)).toEqual(['unknown', 'unknown', 'paid']);
+  });
+
   it('lists payment records by order date too', async () => {
     shop = openShop();
     const records = await collect(shop.connector.getPayments({ from: FROM }));

@@ -1,25 +1,22 @@
-import { createSandboxClock, startSandboxServer } from '@mallkit/core/testing';
-import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_ORDER_STATUSES, createAupayConnector, type AupayConnector, type AupayConnectorOptions } from '../src/index.js';
-import { createPaymentMethodTable, isPrepaid } from '../src/mapping/payment.js';
+import { AUPAY_ORDER_STATUSES } from '../src/index.js';
+import { createPaymentMethodTable, paymentTiming } from '../src/mapping/payment.js';
 import { createStatusTable } from '../src/mapping/status.js';
 import { answerXml, DETAIL_TEA, DETAIL_TSHIRT, orderXml } from './fixtures/orders.js';
-import { collect, NOW } from './harness.js';
+import { serveAnswers } from './fixtures/serve.js';
+import { collect } from './harness.js';
 
 /** Realistic au PAY answers, read and normalized: what an OMS receives. */
 
 let close: () => void = () => {};
 afterEach(() => close());
 
-/** A connector whose every read gets `body`. */
-function serving(body: string, options: Partial<AupayConnectorOptions> = {}): AupayConnector {
-  const server = startSandboxServer(
-    http.get('https://api.manager.wowma.jp/wmshopapi/:operation', () => new Response(body, { headers: { 'content-type': 'application/xml; charset=UTF-8' } })),
-  );
-  close = () => server.close();
-  return createAupayConnector({ shopId: '52800017', apiKey: 'a'.repeat(64), clock: createSandboxClock(NOW), rateLimit: { limit: 1000, intervalMs: 1000 }, ...options });
-}
+/** A connector whose every read gets `body`; the server stops after the test. */
+const serving: typeof serveAnswers = (body, options) => {
+  const served = serveAnswers(body, options);
+  close = served.close;
+  return served;
+};
 
 describe('one order as au PAY sends it', () => {
   it('is normalized: parties, one destination, lines with SKU and options, integer yen, JST times, raw kept', async () => {
@@ -90,7 +87,7 @@ describe('one order as au PAY sends it', () => {
   });
 
   it('reads lines at 10% and 8%, a list of details, and says when the amounts do not add up', async () => {
-    const body = answerXml([orderXml([DETAIL_TSHIRT, DETAIL_TEA], { totalSalePrice: '2280', totalPrice: '2500' })]);
+    const body = answerXml([orderXml([DETAIL_TSHIRT, DETAIL_TEA], { totalSalePrice: '2280', totalPrice: '2500', requestPrice: '2350' })]);
     const [order] = await serving(body).getOrders(['352729794']);
     expect(order?.deliveries[0]?.items.map((item) => [item.productId, item.sku, item.taxRate, item.options.length])).toEqual([
       ['tsh-001', 'tsh-001-rd-m', 0.1, 2],
@@ -197,7 +194,7 @@ describe('payment methods by name, across au PAY\'s renames', () => {
 
   it('leaves a name no rule knows unmapped, never guessed, and takes the shop\'s override', () => {
     expect(table.map('ATM決済')).toEqual({ code: 'unmapped', raw: 'ATM決済' });
-    expect(isPrepaid(table.map('ATM決済'))).toBe(true);
+    expect(paymentTiming(table.map('ATM決済'))).toBe('before_shipping');
     expect(createPaymentMethodTable({ ATM決済: 'pay_easy' }).map('ATM決済')).toEqual({ code: 'pay_easy', raw: 'ATM決済' });
     expect(table.map('')).toBeNull();
   });

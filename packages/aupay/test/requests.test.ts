@@ -22,11 +22,11 @@ describe('searches: GET with the parameters in the query string', () => {
     expect(entry?.bodyText).toBe('');
   });
 
-  it('cuts long queries into 31-day windows whose days never overlap', async () => {
+  it('cuts long queries into windows of 31 whole order days that never overlap', async () => {
     shop = openShop();
     await collect(shop.connector.listOrders({ from: '2026-08-15T12:00:00+09:00' }));
     const days = shop.sandbox.kit.log.forOperation('searchTradeInfoListProc').map((e) => `${e.query.get('startDate')}-${e.query.get('endDate')}`);
-    expect(days).toEqual(['20260815-20260915', '20260916-20261016', '20261017-20261116', '20261117-20261122']);
+    expect(days).toEqual(['20260815-20260914', '20260915-20261015', '20261016-20261115', '20261116-20261122']);
   });
 
   it('filters statuses by their Japanese names, one search per name', async () => {

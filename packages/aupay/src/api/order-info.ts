@@ -1,3 +1,4 @@
+import { wireModel } from '@mallkit/core';
 import { z } from 'zod';
 
 /*
@@ -6,7 +7,8 @@ import { z } from 'zod';
  * `apps/warehouse/aupay-orders.js`, whose schema lists every field of real answers, and
  * yirry007/ksnerp_test `app/Services/Markets/Wowma/Order.php`). Every value is text, as XML
  * carries it; empty elements are `''`. Only what an order cannot be read without is required;
- * unknown elements pass (the objects are loose), so a field au PAY adds never fails an order.
+ * unknown elements pass (the objects are loose at run time), so a field au PAY adds never fails an
+ * order, while the TYPE lists only these fields: `order.raw.setlementName` does not compile.
  */
 
 /** A text element. */
@@ -19,7 +21,7 @@ const text = z.string().optional();
 const freeText = z.unknown().optional();
 
 /** One line of an order (`detail`). */
-export const aupayDetailSchema = z.looseObject({
+export const aupayDetailSchema = wireModel({
   /** Line id within the order. */
   orderDetailId: text,
   /** The shop's item code (商品コード). */
@@ -46,7 +48,7 @@ export const aupayDetailSchema = z.looseObject({
   noshiPresenterName2: text,
   /** のし名入れ 3. */
   noshiPresenterName3: text,
-  /** Line cancel flag, as sent. */
+  /** Line cancel flag, as sent: `N` for a live line; `Y` or `C` is read as cancelled (UNCERTAIN, see mapping/items.ts). */
   itemCancelStatus: text,
   /** Unit price before the item discount. */
   beforeDiscount: text,
@@ -73,7 +75,7 @@ export const aupayDetailSchema = z.looseObject({
 });
 
 /** One order as au PAY sends it. */
-export const aupayOrderSchema = z.looseObject({
+export const aupayOrderSchema = wireModel({
   /** au PAY's order number. */
   orderId: z.string().min(1),
   /** `YYYY/MM/DD HH:MM`, sometimes with `:SS`, JST without offset. */
@@ -148,7 +150,7 @@ export const aupayOrderSchema = z.looseObject({
   shippingNumber: text,
   /** Print flag, as sent. */
   printStatus: text,
-  /** Cancel flag, as sent. */
+  /** Cancel flag, as sent: `N`; a production tool's test writes `C` for a cancelled order (UNCERTAIN). */
   cancelStatus: text,
   /** 配送方法 name. */
   deliveryName: text,
@@ -180,8 +182,12 @@ export const aupayOrderSchema = z.looseObject({
   useAuPointPrice: text,
   /** What the buyer pays: totalPrice − coupons − points. */
   requestPrice: text,
-  /** auスマートパスプレミアム特典 amount, as sent. */
+  /** auスマートパスプレミアム特典 amount, as sent (what it does to requestPrice is not documented). */
   premiumIssuePrice: text,
+  /** The part of the プレミアム特典 au PAY bears, as sent. */
+  premiumMallPrice: text,
+  /** The part of the プレミアム特典 the shop bears, as sent. */
+  premiumShopPrice: text,
   /** The lines: one element for one line, repeated for several. */
   detail: z.array(aupayDetailSchema),
 });
@@ -191,24 +197,3 @@ export type AupayOrderInfo = z.output<typeof aupayOrderSchema>;
 
 /** One line of an au PAY order. */
 export type AupayOrderDetail = z.output<typeof aupayDetailSchema>;
-
-/**
- * The fields writes decide on, read leniently from searchTradeInfoProc: an order whose other
- * fields are broken can still be confirmed or shipped.
- */
-export const aupayOrderStateSchema = z.looseObject({
-  orderId: z.string().min(1),
-  orderStatus: z.string().min(1),
-  settlementName: text,
-  paymentDate: text,
-  /** 配送お問い合せ番号 (tracking number). */
-  shippingNumber: text,
-  shippingCarrier: text,
-  /** 発送日, `YYYY/MM/DD`. */
-  shipDate: text,
-  /** 発送日 under its request name, when sent so. */
-  shippingDate: text,
-});
-
-/** What writes know of an order before and after they write. */
-export type AupayOrderState = z.output<typeof aupayOrderStateSchema>;

@@ -48,6 +48,13 @@ const orderPageSchema = responseOf(
     resultCount: z.string().optional(),
     /** Orders the whole search holds, when au PAY says (the item API does; the order API is not known to). */
     maxCount: z.string().optional(),
+    /** The search's total under another name one client reads (nakyahara/bfaith-portal; UNCERTAIN). */
+    totalResultsAvailable: z.string().optional(),
+    /**
+     * The same client reads a top-level totalCount as the total (UNCERTAIN). The request's page size
+     * has the same name, so an echo of it is not taken as a total (see client.ts).
+     */
+    totalCount: z.string().optional(),
     orderInfo: z.array(z.unknown()).optional(),
   }),
 );

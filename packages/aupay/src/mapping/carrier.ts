@@ -1,4 +1,4 @@
-import { createValueMapper, type CarrierCode, type ValueMapper } from '@mallkit/core';
+import { CARRIER_CODES, createValueMapper, oneOf, type CarrierCode, type ValueMapper } from '@mallkit/core';
 
 /*
  * au PAY's carrier codes (shippingCarrier), from yirry007/ksnerp_test
@@ -42,15 +42,17 @@ const WRITE: Partial<Readonly<Record<CarrierCode, AupayCarrierCode>>> = {
   fukuyama: '4',
   seino: '5',
   japan_post: '6',
-  // Delivered by Japan Post under a Yamato contract: the number is Japan Post's.
-  yamato_kuroneko_yu_packet: '6',
+  // A Yamato service (the shop contracts with Yamato, which collects and issues the slip; Japan Post
+  // delivers: https://blog.shipandco.com/yamato-kuronekoyupacket/amp). Sent as Yamato, whose
+  // number it is: UNVERIFIED that au PAY's tracking link follows it.
+  yamato_kuroneko_yu_packet: '1',
   japan_post_rakuten_warehouse: '6',
   ems: '6',
 };
 
-/** The mapper of au PAY carrier codes read from orders, with the shop's overrides (by code). */
+/** The mapper of au PAY carrier codes read from orders, with the shop's overrides (by code, each checked to be a carrier code). */
 export function createCarrierTable(overrides: Readonly<Record<string, CarrierCode>> = {}): ValueMapper<CarrierCode> {
-  return createValueMapper<CarrierCode>({ name: 'carrier', table: READ, overrides });
+  return createValueMapper<CarrierCode>({ name: 'carrier', table: READ, overrides, isCode: oneOf(CARRIER_CODES) });
 }
 
 /** The au PAY code to send for a carrier; `known` is false when it goes as 9 for want of its own code. */

@@ -1,4 +1,4 @@
-import { formatJst, tryParseJst } from '@mallkit/core';
+import { formatJst } from '@mallkit/core';
 
 /*
  * au PAY writes dates as JST wall-clock text without an offset: orderDate `YYYY/MM/DD HH:MM`
@@ -22,16 +22,4 @@ export function formatShippingDate(day: string, format: AupayShippingDateFormat)
 /** The JST calendar day of an instant as a search takes it, `YYYYMMDD`. */
 export function searchDay(instant: Date | number): string {
   return formatJst(instant, 'date-compact');
-}
-
-/** The day after a `YYYYMMDD` day, `YYYYMMDD`. */
-export function nextSearchDay(day: string): string {
-  const start = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
-  return new Date(start + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
-/** An au PAY date (`YYYY/MM/DD`, or with a time) as `YYYY-MM-DD`, or null when empty or unreadable. */
-export function calendarDayOf(value: string | undefined): string | null {
-  const date = tryParseJst(value);
-  return date === null ? null : formatJst(date, 'date');
 }

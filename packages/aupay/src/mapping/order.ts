@@ -1,8 +1,7 @@
-import { toIsoJst, tryParseJst, type CarrierCode, type Delivery, type Mapped, type Order, type OrderWarning, type TimeSlotCode, type ValueMapper } from '@mallkit/core';
+import { cleanText, formatJst, mapWithWarning, toIsoJst, tryParseJst, type CarrierCode, type Delivery, type Order, type OrderWarning, type TimeSlotCode, type ValueMapper } from '@mallkit/core';
 import type { AupayOrderInfo } from '../api/order-info.js';
 import { toAmounts } from './amounts.js';
-import { calendarDayOf } from './dates.js';
-import { isGiftLine, toItem } from './items.js';
+import { isGiftLine, toItems } from './items.js';
 import { toParty, type RawParty } from './party.js';
 import type { PaymentMethodTable } from './payment.js';
 import { isFraudReview, isPreorderStatus, type StatusTable } from './status.js';
@@ -22,20 +21,39 @@ export interface OrderMappingContext {
   readonly timeSlots: ValueMapper<TimeSlotCode>;
 }
 
-function unmapped(field: string, what: { ja: string; en: string }, raw: string): OrderWarning {
+/**
+ * A date field read as JST, or null; a value that is there but is not a date gets an
+ * `unparsed_value` warning (the raw text stays in `order.raw`).
+ */
+function dateOf(value: string | null | undefined, field: string, what: { ja: string; en: string }, warnings: OrderWarning[]): Date | null {
+  const text = cleanText(value);
+  if (text === null) return null;
+  const date = tryParseJst(text);
+  if (date === null) {
+    warnings.push({
+      code: 'unparsed_value',
+      field,
+      message: { ja: `${what.ja}「${text}」を日付として読めませんでした。`, en: `The ${what.en} "${text}" is not a date.` },
+      raw: text,
+    });
+  }
+  return date;
+}
+
+/**
+ * The warning of a status no table knows: a shop status (貴店舗カスタムステータス). Core's
+ * mapWithWarning would point at `mappers`; statuses are mapped with `customStatuses`.
+ */
+function unmappedStatus(raw: string): OrderWarning {
   return {
     code: 'unmapped_value',
-    field,
+    field: 'status',
     message: {
-      ja: `${what.ja}「${raw}」は変換表にありません。コネクターの変換設定（mappers / customStatuses）に追加してください。`,
-      en: `The ${what.en} "${raw}" is not in the mapping table; add it to the connector's overrides (mappers / customStatuses).`,
+      ja: `受注ステータス「${raw}」は変換表にありません（店舗独自のステータス）。コネクターの customStatuses で意味を設定してください。`,
+      en: `The order status "${raw}" is not in the table (a shop-defined status); say what it means with the connector's customStatuses.`,
     },
     raw,
   };
-}
-
-function noteUnmapped<Code extends string>(value: Mapped<Code> | null, field: string, what: { ja: string; en: string }, warnings: OrderWarning[]): void {
-  if (value !== null && value.code === 'unmapped') warnings.push(unmapped(field, what, value.raw));
 }
 
 function buyerOf(order: AupayOrderInfo): RawParty {
@@ -73,33 +91,23 @@ function recipientOf(order: AupayOrderInfo, warnings: OrderWarning[]): RawParty 
 
 /** The one destination of an au PAY order (au PAY has one per order; its id is the order id). */
 function deliveryOf(order: AupayOrderInfo, context: OrderMappingContext, warnings: OrderWarning[]): Delivery {
-  const carrier = context.carriers.map(order.shippingCarrier);
-  noteUnmapped(carrier, 'deliveries[0].carrier', { ja: '配送会社コード', en: 'carrier code' }, warnings);
-  const timeSlot = context.timeSlots.map(order.deliveryRequestTime);
-  noteUnmapped(timeSlot, 'deliveries[0].timeSlot', { ja: 'お届け時間帯', en: 'delivery time slot' }, warnings);
-  const requested = order.deliveryRequestDay?.trim() ?? '';
-  const requestedDate = calendarDayOf(requested);
-  if (requested !== '' && requestedDate === null) {
-    warnings.push({
-      code: 'unparsed_value',
-      field: 'deliveries[0].requestedDate',
-      message: { ja: `お届け希望日「${requested}」を日付として読めませんでした。`, en: `The requested delivery date "${requested}" is not a date.` },
-      raw: requested,
-    });
-  }
+  const carrier = mapWithWarning(context.carriers, order.shippingCarrier, 'deliveries[0].carrier', warnings);
+  const timeSlot = mapWithWarning(context.timeSlots, order.deliveryRequestTime, 'deliveries[0].timeSlot', warnings);
+  const requested = dateOf(order.deliveryRequestDay, 'deliveries[0].requestedDate', { ja: 'お届け希望日', en: 'requested delivery date' }, warnings);
   if (order.detail.length === 0) {
     warnings.push({ code: 'missing_field', field: 'deliveries[0].items', message: { ja: '注文に明細がありません。', en: 'The order has no lines.' } });
   }
-  const trackingNumber = order.shippingNumber?.trim() ?? '';
+  const trackingNumber = cleanText(order.shippingNumber);
+  const shipped = dateOf(cleanText(order.shipDate) ?? order.shippingDate, 'deliveries[0].shipments[0].shippedOn', { ja: '発送日', en: 'ship date' }, warnings);
   return {
     deliveryId: order.orderId,
     recipient: toParty(recipientOf(order, warnings)),
-    items: order.detail.map((detail, index) => toItem(detail, index, warnings)),
+    items: toItems(order.detail, warnings),
     carrier,
-    shippingMethod: order.deliveryName?.trim() || null,
-    requestedDate,
+    shippingMethod: cleanText(order.deliveryName),
+    requestedDate: requested === null ? null : formatJst(requested, 'date'),
     timeSlot,
-    shipments: trackingNumber === '' ? [] : [{ carrier, trackingNumber, shippedOn: calendarDayOf(order.shipDate ?? order.shippingDate) }],
+    shipments: trackingNumber === null ? [] : [{ carrier, trackingNumber, shippedOn: shipped === null ? null : formatJst(shipped, 'date') }],
   };
 }
 
@@ -111,14 +119,10 @@ function deliveryOf(order: AupayOrderInfo, context: OrderMappingContext, warning
 export function toOrder(order: AupayOrderInfo, context: OrderMappingContext, notes: readonly OrderWarning[]): Order<AupayOrderInfo> {
   const warnings: OrderWarning[] = [...notes];
   const status = context.statuses.toStatus(order.orderStatus);
-  noteUnmapped(status, 'status', { ja: '受注ステータス', en: 'order status' }, warnings);
-  const method = context.paymentMethods.map(order.settlementName);
-  noteUnmapped(method, 'payment.method', { ja: '決済方法', en: 'payment method' }, warnings);
-  if (method === null) {
-    warnings.push({ code: 'missing_field', field: 'payment.method', message: { ja: '決済方法（settlementName）が空です。', en: 'The payment method (settlementName) is empty.' } });
-  }
+  if (status.code === 'unmapped') warnings.push(unmappedStatus(status.raw));
+  const method = mapWithWarning(context.paymentMethods, order.settlementName, 'payment.method', warnings, { required: true });
   const delivery = deliveryOf(order, context, warnings);
-  const paidAt = tryParseJst(order.paymentDate);
+  const paidAt = dateOf(order.paymentDate, 'payment.paidAt', { ja: '入金日', en: 'payment date' }, warnings);
   return {
     mall: 'aupay',
     shopId: context.shopId,

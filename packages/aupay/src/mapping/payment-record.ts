@@ -1,6 +1,6 @@
 import type { Order, PaymentRecord } from '@mallkit/core';
 import type { AupayOrderInfo } from '../api/order-info.js';
-import { isPaidAfterDelivery, isPrepaid } from './payment.js';
+import { paymentTiming } from './payment.js';
 import { aupayStatusOf } from './status.js';
 
 /*
@@ -32,8 +32,6 @@ export interface AupayPaymentRaw {
 
 /** Statuses in which the money is still owed before shipping. */
 const WAITING: ReadonlySet<string> = new Set(['発送前入金待ち', '与信待ち']);
-/** Statuses before the shop moved the order on. */
-const NEW: ReadonlySet<string> = new Set(['新規受付', '新規予約']);
 
 function text(value: string | undefined): string | null {
   const trimmed = value?.trim() ?? '';
@@ -45,24 +43,32 @@ function stateOf(order: Order<AupayOrderInfo>): PaymentRecord['state'] {
   const status = aupayStatusOf(raw.orderStatus);
   const settled = text(raw.paymentStatus) === 'Y';
   if (status === 'キャンセル') return 'cancelled';
-  if (status !== null && WAITING.has(status)) return settled ? 'paid' : 'unpaid';
-  const method = order.payment.method;
-  // Cash on delivery and 後払い are paid after delivery, whatever the status says before.
-  if (isPaidAfterDelivery(method)) return settled ? 'paid' : 'unpaid';
-  if (isPrepaid(method)) {
-    if (text(raw.paymentDate) !== null || settled) return 'paid';
-    // A new prepaid order has not been moved to 発送前入金待ち yet: nothing says it was paid.
-    return status === null || NEW.has(status) ? 'unpaid' : 'paid';
+  if (settled) return 'paid';
+  if (status !== null && WAITING.has(status)) return 'unpaid';
+  // Before the shop moved the order on (新規受付, 新規予約, or a shop status meaning the same), nothing
+  // says a card or carrier-billing order passed its authorization, nor that a prepaid one was paid.
+  const isNew = order.status.code === 'pending_confirmation';
+  switch (paymentTiming(order.payment.method)) {
+    case 'after_delivery':
+      // Cash on delivery and 後払い are paid after delivery, whatever the status says before.
+      return 'unpaid';
+    case 'before_shipping':
+      if (text(raw.paymentDate) !== null) return 'paid';
+      return isNew ? 'unpaid' : 'paid';
+    case 'at_order':
+      return isNew ? 'unknown' : 'paid';
+    case 'unknown':
+      return 'unknown';
   }
-  if (method.code === 'unmapped') return settled ? 'paid' : 'unknown';
-  return 'paid';
 }
 
 /**
- * The payment record of an order: `paid` when the order has left 発送前入金待ち / 与信待ち (for
- * prepaid methods: when paymentDate is set or the shop moved it on), `unpaid` while it waits or
- * for cash on delivery and 後払い until au PAY settles, `cancelled` for cancelled orders, `unknown`
- * for a method no table knows. `rawState` is paymentStatus as sent.
+ * The payment record of an order: `paid` when au PAY settled it (paymentStatus Y) or the order has
+ * left 発送前入金待ち / 与信待ち (for prepaid methods: when paymentDate is set or the shop moved it
+ * on), `unpaid` while it waits or for cash on delivery and 後払い until au PAY settles,
+ * `cancelled` for cancelled orders, `unknown` for a method no table knows and for a card or
+ * carrier-billing order not yet moved on from 新規受付 (its authorization is not told). `rawState`
+ * is paymentStatus as sent.
  */
 export function toPaymentRecord(order: Order<AupayOrderInfo>): PaymentRecord<AupayPaymentRaw> {
   const raw = order.raw;

@@ -1,4 +1,4 @@
-import { paymentMethodMapper, type Mapped, type PaymentMethodCode } from '@mallkit/core';
+import { PAYMENT_METHOD_CODES, createValueMapper, oneOf, paymentMethodMapper, type Mapped, type PaymentMethodCode, type ValueMapper } from '@mallkit/core';
 
 /*
  * settlementName is free text, and au PAY renames its methods with its brand (Wowma! → au PAY
@@ -34,44 +34,43 @@ const RULES: ReadonlyArray<readonly [RegExp, PaymentMethodCode]> = [
 const PREPAID_NAMES: ReadonlySet<string> = new Set(['ATM決済', '銀行ネット決済']);
 
 /** Methods paid before shipping. */
-const PREPAID_CODES: ReadonlySet<string> = new Set<PaymentMethodCode>(['bank_transfer', 'postal_transfer', 'convenience_store', 'pay_easy']);
+const PREPAID_CODES: ReadonlySet<PaymentMethodCode> = new Set(['bank_transfer', 'postal_transfer', 'convenience_store', 'pay_easy']);
 
 /** Methods whose money arrives after delivery. */
-const PAID_AFTER_DELIVERY: ReadonlySet<string> = new Set<PaymentMethodCode>(['cash_on_delivery', 'deferred_payment']);
+const PAID_AFTER_DELIVERY: ReadonlySet<PaymentMethodCode> = new Set(['cash_on_delivery', 'deferred_payment', 'invoice']);
 
-/** Maps settlement names to payment methods (raw kept). */
-export interface PaymentMethodTable {
-  /** The method of a settlementName; null for an empty one. */
-  map(settlementName: string | undefined): Mapped<PaymentMethodCode> | null;
-}
+/** Maps settlement names to payment methods (raw kept): a ValueMapper, so core's mapWithWarning reports what it does not know. */
+export type PaymentMethodTable = ValueMapper<PaymentMethodCode>;
 
 /** The payment method table of a connector, with the shop's overrides (exact names) winning. */
 export function createPaymentMethodTable(overrides: Readonly<Record<string, PaymentMethodCode>> = {}): PaymentMethodTable {
+  // Core's table and the shop's overrides, looked up again for a name without its brand.
   const exact = paymentMethodMapper.withOverrides(overrides);
-  return {
-    map(settlementName) {
-      const first = exact.map(settlementName);
-      if (first === null || first.code !== 'unmapped') return first;
-      const raw = first.raw;
-      const folded = raw.normalize('NFKC').trim();
-      const unbranded = BRANDS.reduce((name, brand) => name.replace(brand, ''), folded);
-      if (unbranded !== folded && unbranded !== '') {
-        const again = exact.map(unbranded);
-        if (again !== null && again.code !== 'unmapped') return { code: again.code, raw };
-      }
-      const rule = RULES.find(([pattern]) => pattern.test(unbranded) || pattern.test(folded));
-      return rule ? { code: rule[1], raw } : { code: 'unmapped', raw };
-    },
+  const fallback = (raw: string): PaymentMethodCode | undefined => {
+    const folded = raw.normalize('NFKC').trim();
+    const unbranded = BRANDS.reduce((name, brand) => name.replace(brand, ''), folded);
+    if (unbranded !== folded && unbranded !== '') {
+      const again = exact.map(unbranded);
+      if (again !== null && again.code !== 'unmapped') return again.code;
+    }
+    return RULES.find(([pattern]) => pattern.test(unbranded) || pattern.test(folded))?.[1];
   };
+  return createValueMapper<PaymentMethodCode>({ name: 'paymentMethod', table: exact.entries(), fallback, isCode: oneOf(PAYMENT_METHOD_CODES) });
 }
 
-/** True when the method is paid before shipping (the order waits in 発送前入金待ち until then). */
-export function isPrepaid(method: Mapped<PaymentMethodCode> | null): boolean {
-  if (method === null) return false;
-  return PREPAID_CODES.has(method.code) || PREPAID_NAMES.has(method.raw.normalize('NFKC').trim());
-}
+/**
+ * When an order's money arrives, as far as the method tells: `before_shipping` (bank transfer,
+ * convenience store…: the order waits in 発送前入金待ち), `after_delivery` (代金引換, 後払い), `at_order`
+ * (card, carrier billing, points: settled by au PAY, the order moves on by itself), or `unknown` for
+ * an empty or unmapped method. A method the shop mapped to `other` is taken as paid at ordering.
+ */
+export type PaymentTiming = 'before_shipping' | 'after_delivery' | 'at_order' | 'unknown';
 
-/** True when the buyer pays after delivery (代金引換, 後払い). */
-export function isPaidAfterDelivery(method: Mapped<PaymentMethodCode> | null): boolean {
-  return method !== null && PAID_AFTER_DELIVERY.has(method.code);
+/** When the money of an order paid with `method` arrives. */
+export function paymentTiming(method: Mapped<PaymentMethodCode> | null): PaymentTiming {
+  if (method === null) return 'unknown';
+  if (PREPAID_NAMES.has(method.raw.normalize('NFKC').trim())) return 'before_shipping';
+  if (method.code === 'unmapped') return 'unknown';
+  if (PREPAID_CODES.has(method.code)) return 'before_shipping';
+  return PAID_AFTER_DELIVERY.has(method.code) ? 'after_delivery' : 'at_order';
 }

@@ -1,11 +1,22 @@
-import { ValidationError, type ParsedShipmentUpdate } from '@mallkit/core';
+import { ValidationError, type ParsedShipmentUpdate, type ShipmentRules } from '@mallkit/core';
 
 /*
  * What au PAY can hold of a shipment: one destination (whose id is the order id) and one tracking
  * number per order, the whole order at once, a carrier CODE and no shipping-method text.
  */
 
-/** au PAY holds one destination and one tracking number per order: refuses what it cannot take, before anything is sent. */
+/**
+ * au PAY's rules for core's shipment checks: whole orders only (no `items`), ship dates not after
+ * today. Tracking numbers get core's checks and the carriers' own formats; au PAY publishes no
+ * length or character rule of its own.
+ */
+export const AUPAY_SHIPMENT_RULES: ShipmentRules = Object.freeze({ lineItems: false, shipDates: { maxDaysAhead: 0 } });
+
+/**
+ * au PAY holds one destination and one tracking number per order: refuses two updates for one
+ * order, or another destination, before anything is sent. (Core's ShipmentRules has no rule for
+ * these yet; `items` is refused there, by `lineItems: false`.)
+ */
 export function checkAupayShipments(updates: readonly ParsedShipmentUpdate[]): void {
   const issues: Array<{ field: string; message: string }> = [];
   const seen = new Map<string, number>();
@@ -16,7 +27,6 @@ export function checkAupayShipments(updates: readonly ParsedShipmentUpdate[]): v
     if (update.deliveryId !== undefined && update.deliveryId !== update.orderId) {
       issues.push({ field: `updates[${index}].deliveryId`, message: 'au PAY orders have one destination, whose id is the order id' });
     }
-    if (update.items !== undefined) issues.push({ field: `updates[${index}].items`, message: 'au PAY ships whole orders: leave items out' });
   });
   if (issues.length > 0) {
     throw new ValidationError(issues, {

@@ -1,4 +1,4 @@
-import type { MappedOrderStatus, OrderStatus } from '@mallkit/core';
+import { ORDER_STATUSES, createValueMapper, oneOf, type MappedOrderStatus, type OrderStatus, type ValueMapper } from '@mallkit/core';
 
 /*
  * au PAY's order statuses are Japanese names (the first nine are listed in a third-party client's
@@ -46,8 +46,8 @@ const PREORDER: ReadonlySet<string> = new Set(['新規予約', '予約中']);
 const ALIASES: Readonly<Record<string, AupayStatusName>> = { 出荷待ち: '発送待ち' };
 
 /** Reads and writes au PAY statuses, with the shop's own statuses. */
-export interface StatusTable {
-  /** The normalized status of a raw status, `unmapped` for a shop status no option describes. */
+export interface StatusTable extends ValueMapper<OrderStatus> {
+  /** The normalized status of a raw status: `unmapped` for a shop status no option describes (and for a blank one). */
   toStatus(raw: string): MappedOrderStatus;
   /** The names to search for to find orders in these normalized statuses (au PAY's and the shop's). */
   namesFor(statuses: readonly OrderStatus[]): string[];
@@ -66,27 +66,28 @@ export function isPreorderStatus(raw: string): boolean {
 /** The au PAY status a raw name stands for, or null for a shop-defined one. */
 export function aupayStatusOf(raw: string): AupayStatusName | null {
   const name = raw.trim();
-  if (name in AUPAY_ORDER_STATUSES) return name as AupayStatusName;
-  return ALIASES[name] ?? null;
+  if (Object.hasOwn(AUPAY_ORDER_STATUSES, name)) return name as AupayStatusName;
+  return Object.hasOwn(ALIASES, name) ? (ALIASES[name] ?? null) : null;
 }
 
-/** The status table of a connector: au PAY's statuses, then the shop's own. */
+/** The status table of a connector: au PAY's statuses (and the alias read as 発送待ち), then the shop's own. */
 export function createStatusTable(custom: Readonly<Record<string, OrderStatus>>): StatusTable {
-  const own = new Map(Object.entries(custom).map(([name, code]) => [name.trim(), code]));
+  const mapper = createValueMapper<OrderStatus>({
+    name: 'orderStatus',
+    table: { ...AUPAY_ORDER_STATUSES, ...Object.fromEntries(Object.entries(ALIASES).map(([alias, name]) => [alias, AUPAY_ORDER_STATUSES[name]])) },
+    overrides: custom,
+    isCode: oneOf(ORDER_STATUSES),
+  });
   return {
-    toStatus(raw) {
-      const custom = own.get(raw.trim());
-      if (custom) return { code: custom, raw };
-      const name = aupayStatusOf(raw);
-      return name ? { code: AUPAY_ORDER_STATUSES[name], raw } : { code: 'unmapped', raw };
-    },
+    ...mapper,
+    toStatus: (raw) => mapper.map(raw) ?? { code: 'unmapped', raw },
     namesFor(statuses) {
       const wanted = new Set<OrderStatus>(statuses);
-      const names = Object.entries(AUPAY_ORDER_STATUSES)
-        .filter(([name, code]) => wanted.has(code) && !own.has(name))
+      // Aliases are read, never sent: a search goes by the names au PAY and the shop use.
+      return mapper
+        .entries()
+        .filter(([name, code]) => wanted.has(code) && !Object.hasOwn(ALIASES, name))
         .map(([name]) => name);
-      for (const [name, code] of own) if (wanted.has(code)) names.push(name);
-      return names;
     },
   };
 }

@@ -13,8 +13,12 @@ import { element, OK_RESULT, xmlAnswer } from './xml.js';
  * (1-based) and totalCount. An unknown order id is not an error: status 0 and an empty orderInfo.
  */
 
-/** The most orders one page may ask for: the sandbox holds au PAY to the page size clients use. */
-export const SANDBOX_MAX_PAGE_SIZE = 1000;
+/**
+ * The most orders the sandbox puts in one page, whatever totalCount asks for: au PAY's own cap is
+ * not published (clients ask for 1000), and a mall that caps pages SILENTLY is the case a client
+ * must survive. `capPages(n)` lowers it to play a smaller cap.
+ */
+export const SANDBOX_DEFAULT_PAGE_CAP = 1000;
 /** The page size when totalCount is left out (au PAY's default is not known). */
 export const SANDBOX_DEFAULT_PAGE_SIZE = 100;
 
@@ -45,16 +49,14 @@ function search(ctx: SandboxContext, state: AupaySandboxState, idsOnly: boolean)
   if (dateType !== '0') return sandboxRefusal('UNSUPPORTED', `[dateType]サンドボックスは受注日(0)のみ扱います: ${dateType}`, state.encoding);
   const totalCount = countParameter(query.get('totalCount'), SANDBOX_DEFAULT_PAGE_SIZE);
   const startCount = countParameter(query.get('startCount'), 1);
-  if (totalCount === null || totalCount < 1 || totalCount > SANDBOX_MAX_PAGE_SIZE) {
-    return sandboxRefusal('INVALID_VALUE', `[totalCount]1〜${SANDBOX_MAX_PAGE_SIZE}で指定してください`, state.encoding);
-  }
+  if (totalCount === null || totalCount < 1) return sandboxRefusal('INVALID_VALUE', '[totalCount]1以上で指定してください', state.encoding);
   if (startCount === null || startCount < 1) return sandboxRefusal('INVALID_VALUE', '[startCount]1以上で指定してください', state.encoding);
   const status = query.get('orderStatus') || null;
   const where = (record: AupayRecord): boolean => {
     const day = formatJst(record.orderedAt, 'date-compact');
     return (startDate === undefined || day >= startDate) && (endDate === undefined || day <= endDate) && (status === null || fieldOf(record, 'orderStatus') === status);
   };
-  const page = state.store.page({ where, signature: `${startDate ?? ''}|${endDate ?? ''}|${status ?? ''}` }, startCount - 1, totalCount);
+  const page = state.store.page({ where, signature: `${startDate ?? ''}|${endDate ?? ''}|${status ?? ''}` }, startCount - 1, Math.min(totalCount, state.pageCap));
   const orders = page.items.map((record) => (idsOnly ? renderOrderId(record) : renderOrder(record, state.store.corrupted.has(record.orderId)))).join('');
   const total = state.reportMaxCount ? element('maxCount', page.total) : '';
   return xmlAnswer(`${OK_RESULT}${element('resultCount', page.items.length)}${total}${orders}`, state.encoding);

@@ -61,9 +61,9 @@ export function checkAccess(ctx: SandboxContext, access: AccessState, group: Api
 
 /** Statuses an order may move to, per status (the sandbox's model). */
 const TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
-  新規受付: ['発送前入金待ち', '発送待ち', '保留', 'キャンセル', '完了'],
+  新規受付: ['発送前入金待ち', '発送待ち', '保留', 'キャンセル', '発送後入金待ち', '完了'],
   新規予約: ['予約中', '発送待ち', '保留', 'キャンセル'],
-  予約中: ['発送待ち', '保留', 'キャンセル', '完了'],
+  予約中: ['発送待ち', '保留', 'キャンセル', '発送後入金待ち', '完了'],
   発送前入金待ち: ['発送待ち', '保留', 'キャンセル'],
   与信待ち: ['キャンセル'],
   発送待ち: ['発送後入金待ち', '完了', '保留', 'キャンセル'],

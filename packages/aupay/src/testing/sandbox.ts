@@ -1,7 +1,7 @@
 import { formatJst, type RateLimit } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
 import { AUPAY_KEY_LIFETIME_DAYS, AUPAY_PRODUCTION_BASE_URL, AUPAY_RATE_PER_SECOND } from '../api/limits.js';
-import { addSearchHandlers } from './handlers-search.js';
+import { addSearchHandlers, SANDBOX_DEFAULT_PAGE_CAP } from './handlers-search.js';
 import { addUpdateHandlers } from './handlers-update.js';
 import type { AccessState, ApiGroup } from './rules.js';
 import { seedToRecord } from './seed-records.js';
@@ -54,6 +54,8 @@ export interface AupaySandbox extends MallSandbox<AupaySandboxConnection> {
   answerIn(charset: SandboxCharset, declared?: CharsetDeclaration): void;
   /** Order searches stop saying `maxCount` (what au PAY's order API is not known to send) when false. */
   reportMaxCount(report: boolean): void;
+  /** Search pages hold at most `size` orders from now on, whatever totalCount asks for, without saying so (default 1000). */
+  capPages(size: number): void;
   /** The next `times` requests (default 1) of `operation` (default any) get what au PAY sends under load: text, not XML. */
   overload(options?: { readonly times?: number; readonly operation?: string }): void;
   /** Removes an API group from the key: its calls are then refused with 0002, like a bad key. */
@@ -62,17 +64,13 @@ export interface AupaySandbox extends MallSandbox<AupaySandboxConnection> {
   markPaid(orderId: string): void;
 }
 
-/** The sandbox's request rate at a rate scale: au PAY's 1 per second, `rateScale` times faster. */
-function rateAt(rateScale: number): RateLimit {
-  const perSecond = AUPAY_RATE_PER_SECOND * rateScale;
-  return perSecond >= 1 ? { limit: Math.round(perSecond), intervalMs: 1000 } : { limit: 1, intervalMs: Math.round(1000 / perSecond) };
-}
 
 /** Creates an au PAY sandbox. */
 export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySandbox {
   const clock = options.clock ?? createSandboxClock();
   const baseUrl = (options.baseUrl ?? AUPAY_PRODUCTION_BASE_URL).replace(/\/?$/, '/');
-  const rate = rateAt(options.rateScale ?? 1);
+  // au PAY's 1 request per second, `rateScale` times faster.
+  const rate: RateLimit = scaleQpsLimit({ limit: AUPAY_RATE_PER_SECOND, intervalMs: 1000 }, options.rateScale ?? 1);
   const keyIssuedAt = options.keyIssuedAt ?? new Date(clock.now() - 30 * DAY_MS);
   const store = createAupayStore();
   const state: AupaySandboxState = {
@@ -88,6 +86,7 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
     encoding: { charset: 'utf-8', declared: 'both' },
     customStatuses: new Set(),
     reportMaxCount: true,
+    pageCap: SANDBOX_DEFAULT_PAGE_CAP,
     clock,
   };
   const kit = createSandboxKit({
@@ -134,6 +133,10 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
     },
     reportMaxCount(report) {
       state.reportMaxCount = report;
+    },
+    capPages(size) {
+      if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`AupaySandbox.capPages: size must be a whole number of at least 1, got ${size}`);
+      state.pageCap = size;
     },
     overload({ times = 1, operation } = {}) {
       kit.faults.inject({ kind: 'status', status: 200, body: OVERLOAD_TEXT, headers: { ...OVERLOAD_HEADERS } }, { times, ...(operation ? { operation } : {}) });

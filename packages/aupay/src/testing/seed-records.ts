@@ -157,7 +157,7 @@ export function seedToRecord(seed: SeedOrder, orderId: string): { readonly recor
     ['shipDate', shipment ? auDate(shipment.shippedOn) : ''],
     ['shippingCarrier', shipment ? (CARRIER_CODE[shipment.carrier] ?? '9') : ''],
     ['shippingNumber', shipment?.trackingNumber ?? ''],
-    ['cancelStatus', status === 'キャンセル' ? 'Y' : 'N'],
+    ['cancelStatus', status === 'キャンセル' ? 'C' : 'N'],
     ['deliveryName', delivery.shippingMethod],
     ['deliveryRequestDay', auDate(delivery.requestedDate)],
     ['deliveryRequestTime', delivery.timeSlot ?? ''],

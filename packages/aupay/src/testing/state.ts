@@ -15,6 +15,8 @@ export interface AupaySandboxState {
   readonly customStatuses: Set<string>;
   /** Whether order searches say how many orders the whole search holds (`maxCount`). */
   reportMaxCount: boolean;
+  /** The most orders one search page holds, silently (see SANDBOX_DEFAULT_PAGE_CAP). */
+  pageCap: number;
   /** The sandbox clock. */
   readonly clock: SandboxClock;
 }
