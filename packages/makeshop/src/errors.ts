@@ -2,26 +2,30 @@ import {
   ClockSkewError,
   CredentialError,
   InvalidRequestError,
+  isMaintenanceAnswer,
   MaintenanceError,
   MallUnavailableError,
   NotFoundError,
   OrderStateError,
   PermissionError,
   RateLimitError,
-  type Clock,
   type ErrorClassifier,
   type Hint,
   type HttpResponse,
   type MallkitError,
   type MallkitErrorOptions,
 } from '@mallkit/core';
+import { isPartialOrderResult } from './api/graphql.js';
+import { MAKESHOP_TIMESTAMP_VALIDITY_SECONDS } from './api/limits.js';
 
 /*
  * makeshop's error table. makeshop says only that "error details come back in the response"; the
  * shape of `errors[]` and its codes are not public. The table therefore reads what any GraphQL
- * server sends — `errors[].message`, `errors[].extensions.code` (Apollo's standard codes) and the
- * HTTP status — and the words makeshop's own messages are likely to use. Every row is UNVERIFIED
- * against the live API; the sandbox speaks these same shapes.
+ * server sends: `errors[].extensions.code` first (Apollo's standard codes, and a few a makeshop
+ * would plausibly add), then the HTTP status. Words in messages decide only between the
+ * credentials of a 401/403 and only as whole phrases (`x-timestamp`, `x-api-key`, `revoked`): a
+ * message such as "Syntax Error: Unexpected token" must never read as a refused token. Every row
+ * is UNVERIFIED against the live API; the sandbox speaks these same shapes.
  */
 
 /** What to do about a revoked or wrong 永続トークン. */
@@ -52,7 +56,7 @@ const RATE_HINT: Hint = {
 };
 
 /** What to do when makeshop does not know a field or argument of a document this package sent. */
-export const DOCUMENT_HINT: Hint = {
+const DOCUMENT_HINT: Hint = {
   ja: 'makeshopがGraphQL文書の項目を受け付けませんでした。READMEの「GraphQL文書の差し替え」を参照し、documents オプションで正しい項目名を指定してください（別名 alias で既定の名前に合わせられます）。',
   en: 'makeshop refused a field or argument of the GraphQL document. See "Replacing a GraphQL document" in the README and pass the right names in the `documents` option (aliases keep the default names).',
 };
@@ -120,77 +124,148 @@ function readJson(response: HttpResponse): unknown {
   }
 }
 
-/** How far this machine's clock is from makeshop's, from the answer's Date header, as words. */
-function skewWords(response: HttpResponse, clock: Clock): string {
+/** How far this machine's clock is ahead of makeshop's (negative: behind), from the answer's Date header; null without one. */
+function skewMs(response: HttpResponse, now: number): number | null {
   const date = Date.parse(response.headers.get('date') ?? '');
-  if (Number.isNaN(date)) return '';
-  const minutes = Math.round((clock.now() - date) / 60_000);
+  return Number.isNaN(date) ? null : now - date;
+}
+
+function skewWords(response: HttpResponse, now: number): string {
+  const skew = skewMs(response, now);
+  const minutes = skew === null ? 0 : Math.round(skew / 60_000);
   return minutes === 0 ? '' : ` (this machine's clock is about ${Math.abs(minutes)} minutes ${minutes > 0 ? 'ahead' : 'behind'})`;
 }
 
 /**
- * makeshop's error table as the kit's client takes it: `clock` is the connector's, used to say how
- * far off it is when makeshop refuses the x-timestamp.
+ * A clock this far from makeshop's makes x-timestamp fail its one-hour validity (less a margin for
+ * the Date header's whole seconds and the time on the way): a bare 401 is then the clock, not the token.
  */
-export function createMakeshopErrorTable(clock: Clock): ErrorClassifier {
-  return (response, request) => {
-    const body = readJson(response);
-    const errors = graphqlErrors(body);
-    const status = response.status;
-    if (errors.length === 0) {
-      if (response.ok) return null;
-      if (status === 503 && /メンテナンス|maintenance/i.test(response.text)) {
-        return new MaintenanceError(`makeshop ${request.operation}: maintenance (HTTP 503)`, { mall: 'makeshop', hint: MAINTENANCE_HINT });
-      }
-      if (status === 401) return tokenRefused(`HTTP 401`, null, request.operation);
-      // Anything else without a GraphQL body (a proxy's 5xx page, a 429): the status table.
-      return undefined;
-    }
+const SKEW_LIMIT_MS = (MAKESHOP_TIMESTAMP_VALIDITY_SECONDS - 5 * 60) * 1000;
 
-    const first = errors[0] as GraphqlError;
-    const code = first.code ?? errors.find((error) => error.code !== null)?.code ?? null;
-    const text = errors.map((error) => error.message).join(' / ');
-    const base = { mall: 'makeshop' as const, operation: request.operation, mallCode: code };
-    const message = `makeshop ${request.operation}: ${text}`;
+/** Codes this table knows (Apollo's standard ones, and ones a makeshop could add; all unverified). */
+const DOCUMENT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND']);
 
-    const unknown = unknownFieldsIn(errors);
-    if (unknown.length > 0) return new UnknownFieldsError(message, { ...base, mallCode: code ?? 'GRAPHQL_VALIDATION_FAILED', unknownFields: unknown, hint: DOCUMENT_HINT });
-    if (code === 'TIMESTAMP_EXPIRED' || code === 'INVALID_TIMESTAMP' || /timestamp/i.test(text)) {
-      return new ClockSkewError(`${message}${skewWords(response, clock)}`, { ...base, hint: CLOCK_HINT });
-    }
-    if (code === 'INVALID_API_KEY' || /api[\s_-]?key/i.test(text)) {
-      return new CredentialError(message, { ...base, credential: 'apiKey', reason: 'invalid', hint: API_KEY_HINT });
-    }
-    if (code === 'UNAUTHENTICATED' || status === 401 || /token|トークン/i.test(text)) return tokenRefused(text, code, request.operation);
-    if (code === 'FORBIDDEN' || status === 403) return new PermissionError(message, { ...base, hint: PERMISSION_HINT });
-    if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED' || status === 429) return new RateLimitError(message, { ...base, hint: RATE_HINT });
-    if (code === 'MAINTENANCE' || status === 503) return new MaintenanceError(message, { ...base, hint: MAINTENANCE_HINT });
-    if (code === 'NOT_FOUND') return new NotFoundError(message, { ...base, hint: { ja: '注文番号を確認してください。', en: 'Check the order number.' } });
-    if (code === 'INVALID_ORDER_STATUS') {
-      return new OrderStateError(message, {
-        ...base,
-        hint: { ja: `注文の状態により変更できません（${first.message}）。makeshopの管理画面で注文を確認してください。`, en: `The order's state does not allow this (${first.message}). Check the order in makeshop's admin screen.` },
-      });
-    }
-    if (code === 'INTERNAL_SERVER_ERROR' || status >= 500) {
-      return new MallUnavailableError(message, { ...base, hint: { ja: 'makeshop側でエラーが起きました。時間をおいて再実行してください。', en: 'makeshop failed on its side. Run again later.' } });
-    }
-    const aboutTheDocument = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT';
-    return new InvalidRequestError(message, {
-      ...base,
-      hint: aboutTheDocument ? DOCUMENT_HINT : { ja: `makeshopがリクエストを拒否しました: ${first.message}`, en: `makeshop refused the request: ${first.message}` },
-    });
-  };
+interface Answer {
+  readonly response: HttpResponse;
+  readonly operation: string;
+  readonly now: number;
+  /** The messages of `errors[]` joined, or the status when there is none. */
+  readonly text: string;
+  readonly code: string | null;
+  readonly firstMessage: string;
 }
 
-function tokenRefused(text: string, code: string | null, operation: string): MallkitError {
-  const revoked = /revok|失効|uninstall|アンインストール/i.test(text);
-  return new CredentialError(`makeshop ${operation}: the persistent token was refused (${text})`, {
-    mall: 'makeshop',
-    operation,
-    mallCode: code,
+const base = (answer: Answer) => ({ mall: 'makeshop' as const, operation: answer.operation, mallCode: answer.code });
+const messageOf = (answer: Answer): string => `makeshop ${answer.operation}: ${answer.text}`;
+
+function clockSkew(answer: Answer): MallkitError {
+  return new ClockSkewError(`${messageOf(answer)}${skewWords(answer.response, answer.now)}`, { ...base(answer), hint: CLOCK_HINT });
+}
+
+function apiKeyRefused(answer: Answer): MallkitError {
+  return new CredentialError(messageOf(answer), { ...base(answer), credential: 'apiKey', reason: 'invalid', hint: API_KEY_HINT });
+}
+
+/** The token was refused: revoked when makeshop's words say so (unverified wording), else invalid. */
+function tokenRefused(answer: Answer): MallkitError {
+  const revoked = /\brevoked\b|失効|uninstall|アンインストール/i.test(answer.text);
+  return new CredentialError(`makeshop ${answer.operation}: the persistent token was refused (${answer.text})`, {
+    ...base(answer),
     credential: 'accessToken',
     reason: revoked ? 'revoked' : 'invalid',
     hint: REINSTALL_HINT,
   });
 }
+
+/**
+ * A refusal of the credentials (UNAUTHENTICATED, or a 401 without a code): the header it names
+ * (`x-timestamp`, `x-api-key`), else a clock far from makeshop's, else the token.
+ */
+function credentialsRefused(answer: Answer): MallkitError {
+  if (/x-timestamp/i.test(answer.text)) return clockSkew(answer);
+  if (/x-api-key|\bapi key\b|APIキー/i.test(answer.text)) return apiKeyRefused(answer);
+  const skew = skewMs(answer.response, answer.now);
+  if (skew !== null && Math.abs(skew) > SKEW_LIMIT_MS) return clockSkew(answer);
+  return tokenRefused(answer);
+}
+
+/** The classes of makeshop's codes, looked up before anything else. */
+function byCode(answer: Answer): MallkitError | undefined {
+  const { code } = answer;
+  switch (code) {
+    case 'TIMESTAMP_EXPIRED':
+    case 'INVALID_TIMESTAMP':
+      return clockSkew(answer);
+    case 'INVALID_API_KEY':
+      return apiKeyRefused(answer);
+    case 'UNAUTHENTICATED':
+      return credentialsRefused(answer);
+    case 'FORBIDDEN':
+      return new PermissionError(messageOf(answer), { ...base(answer), hint: PERMISSION_HINT });
+    case 'TOO_MANY_REQUESTS':
+    case 'RATE_LIMITED':
+      return new RateLimitError(messageOf(answer), { ...base(answer), hint: RATE_HINT });
+    case 'MAINTENANCE':
+      return new MaintenanceError(messageOf(answer), { ...base(answer), hint: MAINTENANCE_HINT });
+    case 'NOT_FOUND':
+      return new NotFoundError(messageOf(answer), { ...base(answer), hint: { ja: '注文番号を確認してください。', en: 'Check the order number.' } });
+    case 'INVALID_ORDER_STATUS':
+      return new OrderStateError(messageOf(answer), {
+        ...base(answer),
+        hint: {
+          ja: `注文の状態により変更できません（${answer.firstMessage}）。makeshopの管理画面で注文を確認してください。`,
+          en: `The order's state does not allow this (${answer.firstMessage}). Check the order in makeshop's admin screen.`,
+        },
+      });
+    case 'INTERNAL_SERVER_ERROR':
+      return unavailable(answer);
+    default:
+      return code !== null && DOCUMENT_CODES.has(code) ? new InvalidRequestError(messageOf(answer), { ...base(answer), hint: DOCUMENT_HINT }) : undefined;
+  }
+}
+
+function unavailable(answer: Answer): MallkitError {
+  return new MallUnavailableError(messageOf(answer), { ...base(answer), hint: { ja: 'makeshop側でエラーが起きました。時間をおいて再実行してください。', en: 'makeshop failed on its side. Run again later.' } });
+}
+
+/** Without a code this table knows: the HTTP status decides. */
+function byStatus(answer: Answer): MallkitError {
+  const status = answer.response.status;
+  if (status === 401) return credentialsRefused(answer);
+  if (status === 403) return /x-api-key|\bapi key\b|APIキー/i.test(answer.text) ? apiKeyRefused(answer) : new PermissionError(messageOf(answer), { ...base(answer), hint: PERMISSION_HINT });
+  if (status === 429) return new RateLimitError(messageOf(answer), { ...base(answer), hint: RATE_HINT });
+  if (isMaintenanceAnswer(answer.response) && status >= 500) return new MaintenanceError(messageOf(answer), { ...base(answer), hint: MAINTENANCE_HINT });
+  if (status >= 500) return unavailable(answer);
+  return new InvalidRequestError(messageOf(answer), {
+    ...base(answer),
+    hint: { ja: `makeshopがリクエストを拒否しました: ${answer.firstMessage}`, en: `makeshop refused the request: ${answer.firstMessage}` },
+  });
+}
+
+/**
+ * makeshop's error table as the kit's client takes it (the kit passes "now" on the connector's
+ * clock, which made the x-timestamp): GraphQL codes first, then the HTTP status.
+ */
+export const makeshopErrorTable: ErrorClassifier = (response, request, context) => {
+  const body = readJson(response);
+  // A partial result whose errors are each about one order: the other orders are delivered, those
+  // orders are reported unreadable (client.ts attaches the errors to them).
+  if (isPartialOrderResult(body)) return null;
+  const errors = graphqlErrors(body);
+  const now = context?.now ?? Date.now();
+  const text = errors.length > 0 ? errors.map((error) => error.message).join(' / ') : `HTTP ${response.status}`;
+  const answer: Answer = { response, operation: request.operation, now, text, code: errors.find((error) => error.code !== null)?.code ?? null, firstMessage: errors[0]?.message ?? text };
+  if (errors.length === 0) {
+    // A maintenance page (HTML, any status): makeshop's API is closed.
+    if (body === undefined && isMaintenanceAnswer(response)) return new MaintenanceError(`makeshop ${request.operation}: maintenance (HTTP ${response.status})`, { mall: 'makeshop', operation: request.operation, hint: MAINTENANCE_HINT });
+    if (response.ok) return null;
+    if (response.status === 401) return credentialsRefused(answer);
+    // Anything else without a GraphQL body (a proxy's 5xx page, a 429): the status table.
+    return undefined;
+  }
+  const unknown = unknownFieldsIn(errors);
+  if (unknown.length > 0) {
+    return new UnknownFieldsError(messageOf(answer), { ...base(answer), mallCode: answer.code ?? 'GRAPHQL_VALIDATION_FAILED', unknownFields: unknown, hint: DOCUMENT_HINT });
+  }
+  return byCode(answer) ?? byStatus(answer);
+};

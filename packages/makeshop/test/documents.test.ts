@@ -29,7 +29,9 @@ describe('inferred fields makeshop does not have', () => {
     const queries = harness.bodies().map((body) => body.query);
     expect(queries[0]).toContain('senderKana');
     expect(queries.slice(1).every((query) => !query.includes('senderKana') && !query.includes('slipNumber'))).toBe(true);
-    expect(harness.lines.filter((line) => line.startsWith('warn') && line.includes('senderKana, slipNumber'))).toHaveLength(1);
+    // slipNumber is one of the fields shipping decisions rest on: an error, once, not a warning.
+    expect(harness.lines.filter((line) => line.startsWith('error') && line.includes('senderKana, slipNumber'))).toHaveLength(1);
+    expect(harness.connector.capabilities.verification?.unverified.at(-1)).toContain('senderKana, slipNumber');
     // getOrders shares the order selection: nothing is refused again.
     await harness.connector.getOrders([harness.seeds[0]!.id]);
     expect(harness.sandbox.kit.log.last()?.status).toBe(200);
@@ -53,6 +55,34 @@ describe('inferred fields makeshop does not have', () => {
     expect(UnknownFieldsError.isInstance(error)).toBe(false);
     expect((error as UnknownFieldsError).hint?.en).toContain('documents');
     expect(String((error as Error).message)).toContain('Field "displayOrderNumber" is not defined by type "SearchOrderRequest"');
+  });
+});
+
+describe('a refusal of the document that names no field (review L11)', () => {
+  const unnamed = JSON.stringify({ errors: [{ message: 'Validation error', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+  const fault = { kind: 'status', status: 400, body: unnamed, headers: { 'content-type': 'application/json' } } as const;
+
+  // Fails before: every listing failed with InvalidRequestError until the user wrote a document.
+  it('falls back once to the confirmed fields only, logs it as an error, and the sync goes on', async () => {
+    harness = setUp();
+    harness.sandbox.kit.faults.inject(fault, { operation: 'searchOrder' });
+    const orders = await collect(harness.connector.listOrders(windowOf(harness.seeds)));
+    expect(orders).toHaveLength(harness.seeds.length);
+    const queries = harness.bodies().map((body) => body.query);
+    expect(queries[0]).toContain('senderKana');
+    expect(queries.slice(1).every((query) => !query.includes('senderKana') && !query.includes('orderStatus') && query.includes('displayOrderNumber'))).toBe(true);
+    expect(harness.lines.filter((line) => line.startsWith('error') && line.includes('orderStatus'))).toHaveLength(1);
+    expect(orders.filter((order) => order.status.raw === 'N').every((order) => order.status.code === 'on_hold')).toBe(true);
+  });
+
+  it('when the confirmed-only document is refused as well, the fields come back and the refusal reaches the user', async () => {
+    harness = setUp();
+    harness.sandbox.kit.faults.inject(fault, { operation: 'getOrder', times: 2 });
+    const error = await rejection(harness.connector.getOrders([harness.seeds[0]!.id]));
+    expect(error).toMatchObject({ code: 'invalid_request', mallCode: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(harness.connector.capabilities.verification?.unverified.join(' ')).not.toContain('does not know');
+    await harness.connector.getOrders([harness.seeds[0]!.id]);
+    expect(harness.bodies().at(-1)?.query).toContain('senderKana');
   });
 });
 

@@ -2,8 +2,10 @@ import {
   ClockSkewError,
   createHttpResponse,
   CredentialError,
+  IncompleteResultError,
   InvalidRequestError,
   MaintenanceError,
+  isConnectorWide,
   MallUnavailableError,
   NotFoundError,
   OrderStateError,
@@ -12,17 +14,15 @@ import {
   type MallkitError,
 } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMakeshopErrorTable } from '../src/errors.js';
+import { makeshopErrorTable } from '../src/errors.js';
 import { UnknownFieldsError } from '../src/index.js';
-import { NOW, rejection, setUp, type Harness } from './harness.js';
+import { NOW, rejection, setUp, windowOf, type Harness } from './harness.js';
 
-const clock = { now: () => Date.parse(NOW), sleep: async () => undefined };
-const classify = createMakeshopErrorTable(clock);
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const response = createHttpResponse({ mall: 'makeshop', operation: 'searchOrder', status, headers: new Headers(headers), url: 'https://api.makeshop.test/graphql', text, redact: (value) => value });
-  return classify(response, { operation: 'searchOrder', method: 'POST', path: 'https://api.makeshop.test/graphql' });
+  return makeshopErrorTable(response, { operation: 'searchOrder', method: 'POST', path: 'https://api.makeshop.test/graphql' }, { now: Date.parse(NOW) });
 }
 
 const errors = (code: string | null, message: string) => ({ errors: [{ message, ...(code ? { extensions: { code } } : {}) }] });
@@ -35,7 +35,9 @@ describe("makeshop's error table (GraphQL errors[] and HTTP statuses; every row 
     ['a wrong API key', 401, errors('INVALID_API_KEY', 'x-api-key is invalid'), CredentialError, 'credential_invalid'],
     ['a revoked token (app uninstalled)', 401, errors('UNAUTHENTICATED', 'The access token has been revoked (the app was uninstalled)'), CredentialError, 'credential_revoked'],
     ['a wrong token', 401, errors('UNAUTHENTICATED', 'The access token is invalid'), CredentialError, 'credential_invalid'],
-    ['a token refused in Japanese with HTTP 200', 200, errors(null, 'トークンが無効です'), CredentialError, 'credential_invalid'],
+    ['a token refused in Japanese, no code', 401, errors(null, 'トークンが無効です'), CredentialError, 'credential_invalid'],
+    ['a timestamp refused under UNAUTHENTICATED', 401, errors('UNAUTHENTICATED', 'x-timestamp is too old'), ClockSkewError, 'clock_skew'],
+    ['an API key refused without a code', 403, errors(null, 'Invalid x-api-key'), CredentialError, 'credential_invalid'],
     ['a 401 without a GraphQL body', 401, '<html>401 Unauthorized</html>', CredentialError, 'credential_invalid'],
     ['no permission (外部データ連携 not approved)', 403, errors('FORBIDDEN', 'Forbidden'), PermissionError, 'permission_denied'],
     ['too many requests', 429, errors('TOO_MANY_REQUESTS', 'Too Many Requests'), RateLimitError, 'rate_limited'],
@@ -54,6 +56,39 @@ describe("makeshop's error table (GraphQL errors[] and HTTP statuses; every row 
     expect(error.mall).toBe('makeshop');
     expect(error.hint?.ja.length).toBeGreaterThan(0);
     expect(error.hint?.en.length).toBeGreaterThan(0);
+  });
+
+  // Review H2 (fails before: each of these became a connector-wide CredentialError or ClockSkewError).
+  it.each([
+    ['a syntax error in a replaced document', 400, errors('GRAPHQL_PARSE_FAILED', 'Syntax Error: Unexpected token "}".')],
+    ['a body the server could not parse (no code)', 400, errors(null, 'Unexpected token } in JSON at position 10')],
+    ['a pagination token makeshop refuses', 200, errors('BAD_USER_INPUT', 'Invalid pagination token')],
+    ['a date input makeshop refuses', 200, errors('BAD_USER_INPUT', 'startOrderDate is not a valid timestamp')],
+    ['an input field named like a key', 200, errors('BAD_USER_INPUT', 'Field "apiKeyId" is required')],
+  ] as const)('%s is an InvalidRequestError about the request, never a refused credential or clock', (_what, status, body) => {
+    const error = answer(status, body) as MallkitError;
+    expect(InvalidRequestError.isInstance(error), String(error)).toBe(true);
+    expect(isConnectorWide(error)).toBe(false);
+  });
+
+  // Review L4 (fails before: a bare 401 always said "reinstall the app").
+  it('a bare 401 from a makeshop whose clock is two hours from ours is the clock, not the token', () => {
+    const skewed = answer(401, '<html>401</html>', { date: new Date(Date.parse(NOW) - 2 * 3_600_000).toUTCString() });
+    expect(ClockSkewError.isInstance(skewed)).toBe(true);
+    expect(skewed?.message).toContain('about 120 minutes ahead');
+    const close = answer(401, '<html>401</html>', { date: new Date(Date.parse(NOW) + 60_000).toUTCString() });
+    expect(close).toMatchObject({ code: 'credential_invalid', credential: 'accessToken' });
+  });
+
+  // Review M7 (fails before: MallUnavailableError for the whole page).
+  it('a partial result whose errors are each about one order is no error: the other orders are read', () => {
+    const partial = {
+      data: { searchOrder: { searchedCount: 2, page: 1, orders: [{ displayOrderNumber: 'P1', paymentDate: null }, { displayOrderNumber: 'P2' }] } },
+      errors: [{ message: 'Internal server error', path: ['searchOrder', 'orders', 0, 'paymentDate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    };
+    expect(answer(200, partial)).toBeNull();
+    const elsewhere = { ...partial, errors: [{ message: 'Internal server error', path: ['searchOrder', 'searchedCount'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    expect(MallUnavailableError.isInstance(answer(200, elsewhere))).toBe(true);
   });
 
   it('names the credential: the token for a refused token, the API key for a refused key', () => {
@@ -115,6 +150,26 @@ describe('the error table against the sandbox', () => {
     const error = await rejection(harness.connector.getOrders([harness.seeds[0]!.id]));
     expect(error).toMatchObject({ code: 'credential_invalid', credential: 'apiKey' });
     expect(String(error)).not.toContain('not-the-key');
+  });
+
+  // Review M7 against the sandbox: one order's field error loses that order only.
+  it('an answer with an error about one order delivers the other orders and names that one at the end', async () => {
+    harness = setUp();
+    const [first, second] = harness.sandbox.orders.values().filter((order) => order.deliveryStatus === 'N');
+    const body = {
+      data: { searchOrder: { searchedCount: 2, page: 1, orders: [{ ...first, paymentDate: null }, second] } },
+      errors: [{ message: 'Internal server error', path: ['searchOrder', 'orders', 0, 'paymentDate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    };
+    harness.sandbox.kit.faults.inject({ kind: 'status', status: 200, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, { operation: 'searchOrder' });
+    const delivered: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const order of harness.connector.listOrders({ ...windowOf(harness.seeds), statuses: ['ready_to_ship', 'awaiting_payment'] })) delivered.push(order.id);
+      })(),
+    );
+    expect(IncompleteResultError.isInstance(error)).toBe(true);
+    expect((error as IncompleteResultError).failures.map((failure) => [failure.orderId, failure.message.includes('paymentDate')])).toEqual([[first!.displayOrderNumber, true]]);
+    expect(delivered).toContain(second!.displayOrderNumber);
   });
 
   it("makeshop's QPS answer is a RateLimitError, retried until the throttle lets the request through", async () => {

@@ -1,5 +1,5 @@
 import type { MallConnector } from '@mallkit/core';
-import { captureOutput, createSandboxClock, DEFAULT_SANDBOX_START, generateSeedOrders, startSandboxServer, type RequestLogEntry, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, DEFAULT_SANDBOX_START, generateSeedOrders, type RequestLogEntry, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
 import { createMakeshopConnector, type MakeshopConnectorOptions, type MakeshopWireOrder } from '../src/index.js';
 import { createMakeshopSandbox, type MakeshopSandbox } from '../src/testing/index.js';
 
@@ -27,13 +27,7 @@ export function setUp(options: { readonly count?: number; readonly connector?: P
   const now = clock.now();
   const generated = options.seeds ?? generateSeedOrders({ count: options.count ?? 30, seed: 11, from: new Date(now - 60 * DAY), to: new Date(now - 3_600_000) });
   const seeds = sandbox.seed(generated);
-  const server = startSandboxServer(sandbox.handlers);
-  const { logger, hooks, lines } = captureOutput();
-  const connector = createMakeshopConnector({
-    ...sandbox.connectorOptions(),
-    clock,
-    logger,
-    hooks,
+  const { connector, captured, close } = connectSandbox(sandbox, createMakeshopConnector, {
     retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 20, jitter: false },
     ...options.connector,
   });
@@ -42,9 +36,9 @@ export function setUp(options: { readonly count?: number; readonly connector?: P
     seeds,
     connector,
     clock,
-    lines,
+    lines: captured,
     bodies: () => sandbox.kit.log.entries.map((entry: RequestLogEntry) => JSON.parse(entry.bodyText) as { query: string; variables: { input: Record<string, unknown> } }),
-    close: () => server.close(),
+    close,
   };
 }
 

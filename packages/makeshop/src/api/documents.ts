@@ -6,7 +6,7 @@ import { inferredNames, renderSelection, withoutInferred, type SelectionField } 
  * Every GraphQL document the connector sends, in one place. Only `searchOrder` is confirmed
  * (operation, SearchOrderRequest and its fields). Reading one order by number and writing a
  * shipment are not in the public material: their documents are inferred and marked so here, in
- * the README and in MAKESHOP_VERIFICATION. A user who has makeshop's full reference replaces any
+ * the README and in the connector's `capabilities.verification`. A user who has makeshop's full reference replaces any
  * of them through the connector's `documents` option — the GraphQL text, the variables, or both —
  * and keeps the answer's names with GraphQL aliases (`updateOrderDelivery: theRealName(...)`).
  */
@@ -30,6 +30,11 @@ export interface SearchOrderInput {
 export interface GetOrderInput {
   /** The order's displayOrderNumber. */
   readonly displayOrderNumber: string;
+  /**
+   * Only when makeshop sends no deliveryStatus on its orders: the delivery status to search the
+   * number in, so that the search that finds the order tells its status (as a listing does).
+   */
+  readonly deliveryStatus?: DeliveryStatus;
 }
 
 /** One shipment to record on one destination of an order. */
@@ -95,7 +100,7 @@ export const DEFAULT_MAKESHOP_DOCUMENTS: {
   },
   getOrder: {
     query: searchQuery('getOrder', ORDER_FIELDS),
-    variables: (input) => ({ input: { displayOrderNumber: input.displayOrderNumber, page: 1, limit: 1 } }),
+    variables: (input) => ({ input: withoutUndefined({ displayOrderNumber: input.displayOrderNumber, deliveryStatus: input.deliveryStatus, page: 1, limit: 1 }) }),
   },
   updateOrderDelivery: {
     query:
@@ -137,6 +142,12 @@ export interface DocumentSet {
    * refusal then stands.
    */
   drop(operation: MakeshopOperation, names: readonly string[]): string[];
+  /**
+   * Drops every inferred order field at once, for a refusal that names no field (a server whose
+   * wording this package does not read). Returns the names dropped and a function that puts them
+   * back (when the confirmed-only document is refused too, the fields were not the problem).
+   */
+  dropAllInferred(operation: MakeshopOperation): { readonly dropped: readonly string[]; restore(): void };
   /** The inferred fields dropped so far. */
   readonly dropped: readonly string[];
 }
@@ -145,8 +156,9 @@ export interface DocumentSet {
 export function createDocumentSet(overrides: MakeshopDocumentOverrides = {}): DocumentSet {
   let orderFields: readonly SelectionField[] = ORDER_FIELDS;
   const dropped: string[] = [];
-  const userQuery = (operation: MakeshopOperation): string | undefined =>
-    operation === 'checkCredentials' ? undefined : overrides[operation]?.query;
+  /** True when the operation's selection is this package's own (only those lose fields). */
+  const ownSelection = (operation: MakeshopOperation): operation is 'searchOrder' | 'getOrder' =>
+    (operation === 'searchOrder' || operation === 'getOrder') && overrides[operation]?.query === undefined;
 
   const build = (operation: MakeshopOperation): MakeshopDocument<unknown> => {
     if (operation === 'checkCredentials') return PROBE_DOCUMENT as MakeshopDocument<unknown>;
@@ -156,16 +168,29 @@ export function createDocumentSet(overrides: MakeshopDocumentOverrides = {}): Do
     return { query, variables: override?.variables ?? fallback.variables };
   };
 
+  const remove = (names: readonly string[]): string[] => {
+    const known = new Set(inferredNames(orderFields));
+    const droppable = [...new Set(names)].filter((name) => known.has(name));
+    if (droppable.length === 0) return [];
+    orderFields = withoutInferred(orderFields, new Set(droppable));
+    dropped.push(...droppable);
+    return droppable;
+  };
+
   return {
     document: <Input>(operation: MakeshopOperation) => build(operation) as MakeshopDocument<Input>,
-    drop(operation, names) {
-      if (userQuery(operation) !== undefined || operation === 'updateOrderDelivery' || operation === 'checkCredentials') return [];
-      const known = new Set(inferredNames(orderFields));
-      const droppable = names.filter((name) => known.has(name));
-      if (droppable.length === 0) return [];
-      orderFields = withoutInferred(orderFields, new Set(droppable));
-      dropped.push(...droppable);
-      return droppable;
+    drop: (operation, names) => (ownSelection(operation) ? remove(names) : []),
+    dropAllInferred(operation) {
+      const before = orderFields;
+      const count = dropped.length;
+      const removed = ownSelection(operation) ? remove(inferredNames(orderFields)) : [];
+      return {
+        dropped: removed,
+        restore() {
+          orderFields = before;
+          dropped.length = count;
+        },
+      };
     },
     get dropped() {
       return [...dropped];

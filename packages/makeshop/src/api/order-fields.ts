@@ -68,3 +68,10 @@ export const ORDER_FIELDS: readonly SelectionField[] = [
 export function searchResultFields(orderFields: readonly SelectionField[]): SelectionField[] {
   return [confirmed('searchedCount'), confirmed('page'), confirmed('orders', orderFields)];
 }
+
+/**
+ * The inferred fields an OMS decides shipping on: without them a 仮注文, an unpaid order, the
+ * order's status or a recorded tracking number cannot be told. Losing one is logged as an error
+ * and shown in `capabilities.verification`.
+ */
+export const STATE_FIELDS: readonly string[] = ['orderStatus', 'deliveryStatus', 'paymentStatus', 'paymentMethodName', 'slipNumber'];

@@ -1,4 +1,4 @@
-import { CARRIER_CODES, createValueMapper, oneOf, type CarrierCode, type Mapped, type ParsedShipmentUpdate, type ValueMapper } from '@mallkit/core';
+import { CARRIER_CODES, createValueMapper, oneOf, type CarrierCode, type ParsedShipmentUpdate, type ValueMapper } from '@mallkit/core';
 
 /*
  * makeshop's carrier codes are the legacy order API's `carrier` values 001–031 (as a public client
@@ -76,11 +76,6 @@ const SERVICES: ReadonlyArray<readonly [name: RegExp, carrier: CarrierCode, code
 export function carrierCodeMapper(overrides: Readonly<Record<string, CarrierCode>> = {}): ValueMapper<CarrierCode> {
   const rows = Object.entries(MAKESHOP_CARRIER_CODES).flatMap(([code, entry]) => (entry.carrier ? [[code, entry.carrier] as const] : []));
   return createValueMapper<CarrierCode>({ name: 'makeshopCarrierCode', table: rows, isCode: oneOf(CARRIER_CODES) }).withOverrides(overrides);
-}
-
-/** The carrier of a recorded shipment, raw = the code as sent; null when none was recorded. */
-export function recordedCarrier(code: string | null | undefined, mapper: ValueMapper<CarrierCode>): Mapped<CarrierCode> | null {
-  return mapper.map(code);
 }
 
 /**

@@ -1,28 +1,28 @@
-import type { OrderWarning, Party } from '@mallkit/core';
+import { cleanText, normalizePostalCode, type OrderWarning, type Party } from '@mallkit/core';
 import { readPrefecture } from './prefecture.js';
 import { missingField, unparsedValue } from './warnings.js';
 
 /** A person as makeshop sends one: the buyer's sender* fields or a destination's receiver* fields. */
 export interface WireParty {
-  readonly name?: string | null;
-  readonly kana?: string | null;
-  readonly postalCode?: string | null;
-  readonly prefecture?: string | number | null;
-  readonly city?: string | null;
-  readonly address?: string | null;
-  readonly tel?: string | null;
-  readonly email?: string | null;
+  readonly name?: string | null | undefined;
+  readonly kana?: string | null | undefined;
+  readonly postalCode?: string | null | undefined;
+  readonly prefecture?: string | number | null | undefined;
+  readonly city?: string | null | undefined;
+  readonly address?: string | null | undefined;
+  readonly tel?: string | null | undefined;
+  readonly email?: string | null | undefined;
 }
 
-const clean = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
-/** `山田 太郎` or `山田　太郎` → family and given name; one word stays whole (no guessed split). */
+/**
+ * `山田 太郎` or `山田　太郎` → family and given name, the given name being every word after the
+ * first joined by one space (as the amazon and aupay packages split); one word stays whole (no
+ * guessed split).
+ */
 function splitName(name: string): { familyName: string | null; givenName: string | null } {
-  const match = /^(\S+)[\s\u3000]+(.+)$/u.exec(name);
-  return match ? { familyName: match[1] ?? null, givenName: (match[2] ?? '').trim() || null } : { familyName: null, givenName: null };
+  const parts = name.split(/[\s\u3000]+/u).filter((part) => part !== '');
+  if (parts.length < 2) return { familyName: null, givenName: null };
+  return { familyName: parts[0] ?? null, givenName: parts.slice(1).join(' ') };
 }
 
 /**
@@ -31,23 +31,21 @@ function splitName(name: string): { familyName: string | null; givenName: string
  * address abroad are reported, never filled in.
  */
 export function toParty(wire: WireParty, field: string, warnings: OrderWarning[]): Party {
-  const name = clean(wire.name);
+  const name = cleanText(wire.name);
   if (name === null) warnings.push(missingField(`${field}.name`, { ja: '氏名', en: 'name' }));
   const prefecture = readPrefecture(wire.prefecture);
   if (prefecture.problem !== null) warnings.push(unparsedValue(`${field}.prefecture`, wire.prefecture ?? '', prefecture.problem));
-  const postal = clean(wire.postalCode);
-  const digits = postal?.replace(/[-\s－]/g, '') ?? null;
   return {
     name: name ?? '',
     ...splitName(name ?? ''),
-    nameKana: clean(wire.kana),
+    nameKana: cleanText(wire.kana),
     companyName: null,
-    postalCode: digits !== null && /^\d{7}$/.test(digits) ? digits : postal,
+    postalCode: normalizePostalCode(wire.postalCode),
     prefecture: prefecture.prefecture,
-    city: clean(wire.city),
-    addressLines: [clean(wire.address)].filter((line): line is string => line !== null),
-    phone: clean(wire.tel),
-    email: clean(wire.email),
+    city: cleanText(wire.city),
+    addressLines: [cleanText(wire.address)].filter((line): line is string => line !== null),
+    phone: cleanText(wire.tel),
+    email: cleanText(wire.email),
     // makeshop's 海外 names no country: ZZ is ISO 3166's "unknown country" code.
     country: prefecture.abroad ? 'ZZ' : 'JP',
   };

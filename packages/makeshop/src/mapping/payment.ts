@@ -1,8 +1,8 @@
-import { toIsoJst, tryParseJst, type ConnectorMappers, type Mapped, type OrderWarning, type PaymentMethodCode, type PaymentRecord } from '@mallkit/core';
+import { mapWithWarning, toIsoJst, tryParseJst, type ConnectorMappers, type Mapped, type OrderWarning, type PaymentMethodCode, type PaymentRecord } from '@mallkit/core';
 import type { MakeshopWireOrder } from '../api/order-schema.js';
 import { yenOf } from './numbers.js';
-import { isProvisional } from './status.js';
-import { missingField, unmappedValue, unparsedValue } from './warnings.js';
+import { readOrderStatus } from './status.js';
+import { unparsedValue } from './warnings.js';
 
 /** Reads 入金状態: true paid, false unpaid, null when absent or unknown (legacy: 0 未入金, 1 入金済). */
 export function paidFlag(value: MakeshopWireOrder['paymentStatus']): boolean | null {
@@ -14,15 +14,9 @@ export function paidFlag(value: MakeshopWireOrder['paymentStatus']): boolean | n
   return null;
 }
 
-/** The payment method through the shop's mapper; an absent name is reported, never invented. */
+/** The payment method through the shop's mapper; an absent name is `unmapped` with an empty raw and a warning, never invented. */
 export function paymentMethodOf(order: MakeshopWireOrder, mappers: ConnectorMappers, warnings: OrderWarning[]): Mapped<PaymentMethodCode> {
-  const mapped = mappers.paymentMethod.map(order.paymentMethodName);
-  if (mapped === null) {
-    warnings.push(missingField('payment.method', { ja: '支払方法', en: 'payment method' }));
-    return { code: 'unmapped', raw: '' };
-  }
-  if (mapped.code === 'unmapped') warnings.push(unmappedValue('payment.method', mapped.raw, 'paymentMethod'));
-  return mapped;
+  return mapWithWarning(mappers.paymentMethod, order.paymentMethodName, 'payment.method', warnings, { required: true }) ?? { code: 'unmapped', raw: '' };
 }
 
 /** When the money arrived (入金日) as ISO JST, only for a paid order; an unreadable date is reported. */
@@ -42,7 +36,8 @@ export function paidAtOf(order: MakeshopWireOrder, warnings: OrderWarning[]): st
  */
 export function toPaymentRecord(order: MakeshopWireOrder, method: Mapped<PaymentMethodCode>, cancelled: boolean): PaymentRecord<MakeshopWireOrder> {
   const paid = paidFlag(order.paymentStatus);
-  const state: PaymentRecord['state'] = cancelled ? 'cancelled' : isProvisional(order.orderStatus) ? 'unpaid' : paid === true ? 'paid' : paid === false ? 'unpaid' : 'unknown';
+  const provisional = readOrderStatus(order.orderStatus) === 'provisional';
+  const state: PaymentRecord['state'] = cancelled ? 'cancelled' : provisional ? 'unpaid' : paid === true ? 'paid' : paid === false ? 'unpaid' : 'unknown';
   return {
     mall: 'makeshop',
     orderId: order.displayOrderNumber,

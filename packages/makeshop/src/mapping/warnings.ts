@@ -3,7 +3,8 @@ import type { Hint, OrderWarning } from '@mallkit/core';
 /*
  * The warnings a makeshop order can carry, worded once. A field this package inferred may simply
  * not exist at makeshop (the connector then stops asking for it); the order says what it lacks
- * instead of carrying a guessed value.
+ * instead of carrying a guessed value. Unmapped payment methods, time slots and carrier codes use
+ * core's mapWithWarning.
  */
 
 /** The order is a 仮注文: payment not completed, must not be shipped. */
@@ -35,16 +36,38 @@ export function unparsedValue(field: string, raw: string | number, why: string):
   };
 }
 
-/** A value no mapping table knows: the shop adds it to its 変換設定 (`mappers`). */
-export function unmappedValue(field: string, raw: string, table: string): OrderWarning {
+/** A status value this package does not know: kept raw (an N order whose order status is unknown is held: see stateUnknown). */
+export function unknownStatusValue(field: string, raw: string, what: Hint): OrderWarning {
   return {
     code: 'unmapped_value',
     field,
     message: {
-      ja: `「${raw}」は${table}の変換表にありません。mappers オプションで変換を追加してください。`,
-      en: `"${raw}" is not in the ${table} table; add it with the \`mappers\` option.`,
+      ja: `makeshopの${what.ja}「${raw}」はこのパッケージが知らない値です。管理画面で注文の状態を確認してください。`,
+      en: `makeshop's ${what.en} "${raw}" is a value this package does not know. Check the order in makeshop's admin screen.`,
     },
     raw,
+  };
+}
+
+/**
+ * An unprocessed (N) order whose 仮注文 or payment state makeshop did not tell: it may be a 仮注文
+ * or unpaid. `ready` when the user chose to treat such orders as ready to ship.
+ */
+export function stateUnknown(kind: 'provisional' | 'payment', ready: boolean): OrderWarning {
+  const what =
+    kind === 'provisional'
+      ? { field: 'flags.provisional', ja: '仮注文かどうか（注文ステータス）', en: 'whether it is a provisional order (仮注文: its order status)' }
+      : { field: 'payment.paidAt', ja: '入金状態（前払いの支払方法で入金済みか）', en: 'whether a pay-first order is paid (its payment status or method)' };
+  const outcome = ready
+    ? { ja: 'readyWhenPaymentUnknown の指定により ready_to_ship にしています。', en: 'It is ready_to_ship because readyWhenPaymentUnknown is set.' }
+    : { ja: '保留（on_hold）にし、出荷登録も止めます。', en: 'It is on_hold, and shipments to it are refused.' };
+  return {
+    code: 'missing_field',
+    field: what.field,
+    message: {
+      ja: `makeshopが${what.ja}を送らなかったため、決済確認前の注文かもしれません。${outcome.ja}管理画面で確認してから発送してください。`,
+      en: `makeshop did not tell ${what.en}, so the order may not be paid yet. ${outcome.en} Check it in makeshop's admin screen before shipping.`,
+    },
   };
 }
 

@@ -69,9 +69,26 @@ function execute(state: MakeshopSandboxState, operation: OperationNode, variable
   return success(data);
 }
 
+/**
+ * The operation a request is, for the sandbox's log and fault injection: the request's
+ * `operationName`, else the name of the document's operation (`query getOrder(…)`), else its first
+ * root field (`searchOrder`). So `faults.inject(fault, { operation: 'updateOrderDelivery' })`
+ * hits only the shipment mutation. `graphql` for a body the sandbox cannot read.
+ */
+export function operationOf(bodyText: string): string {
+  try {
+    const body = JSON.parse(bodyText) as { query?: unknown; operationName?: unknown };
+    if (typeof body.operationName === 'string' && body.operationName !== '') return body.operationName;
+    const [operation] = typeof body.query === 'string' ? parseDocument(body.query) : [];
+    return operation?.name ?? operation?.selection[0]?.name ?? 'graphql';
+  } catch {
+    return 'graphql';
+  }
+}
+
 /** The msw handler of makeshop's endpoint, on the sandbox's kit (log, faults, QPS gate). */
 export function graphqlHandlers(kit: SandboxKit, state: MakeshopSandboxState, endpoint: string): void {
-  kit.route('POST', endpoint, 'graphql', (ctx) => {
+  kit.route('POST', endpoint, (_request, bodyText) => operationOf(bodyText), (ctx) => {
     const refused = refusal(state, ctx);
     if (refused) return refused;
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };

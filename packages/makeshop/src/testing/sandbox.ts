@@ -1,5 +1,5 @@
 import { formatJst } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
 import { MAKESHOP_RATE_PER_SECOND } from '../api/limits.js';
 import { graphqlHandlers } from './handlers-graphql.js';
 import { seedToWire } from './seed-to-wire.js';
@@ -62,7 +62,7 @@ export interface MakeshopSandboxOptions extends SandboxInit {
 export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): MakeshopSandbox {
   const clock = init.clock ?? createSandboxClock();
   const endpoint = init.endpoint ?? MAKESHOP_SANDBOX_ENDPOINT;
-  const rate = { limit: Math.max(1, Math.round(MAKESHOP_RATE_PER_SECOND * (init.rateScale ?? 1))), intervalMs: 1000 };
+  const rate = scaleQpsLimit({ limit: MAKESHOP_RATE_PER_SECOND, intervalMs: 1000 }, init.rateScale ?? 1);
   const state: MakeshopSandboxState = {
     orders: createMakeshopStore(),
     clock,

@@ -51,6 +51,8 @@ export function seedToWire(seed: SeedOrder, serial: number): { readonly order: S
   const orderedAt = new Date(seed.orderedAt);
   const displayOrderNumber = `P${Math.floor(orderedAt.getTime() / 1000)}${String(serial).padStart(8, '0')}`;
   const deliveryStatus = DELIVERY_STATUS_OF[seed.status];
+  // A seed flagged provisional is a 仮注文 while it is open: makeshop's legacy status 99, unpaid.
+  const provisional = seed.flags.provisional && deliveryStatus === 'N';
   const guest = serial % 3 === 0;
   const memberId = guest
     ? `X${String(100000 + (serial % 900000))}${seed.buyer.familyName}${seed.buyer.givenName}`
@@ -61,11 +63,11 @@ export function seedToWire(seed: SeedOrder, serial: number): { readonly order: S
     memberId,
     sumPrice: seed.amounts.billed,
     senderPrefecture: seed.buyer.prefecture,
-    orderStatus: deliveryStatus === 'C' ? 0 : 1,
+    orderStatus: deliveryStatus === 'C' ? 0 : provisional ? 99 : 1,
     deliveryStatus,
     paymentMethodName: METHOD_NAMES[seed.paymentMethod] ?? PAYMENT_METHOD_NAMES_JA[seed.paymentMethod],
-    paymentStatus: seed.paidAt === null ? 0 : 1,
-    paymentDate: space(seed.paidAt),
+    paymentStatus: seed.paidAt === null || provisional ? 0 : 1,
+    paymentDate: provisional ? null : space(seed.paidAt),
     senderName: seed.buyer.name,
     senderKana: seed.buyer.nameKana,
     senderPostalCode: `${seed.buyer.postalCode.slice(0, 3)}-${seed.buyer.postalCode.slice(3)}`,
@@ -101,8 +103,8 @@ export function seedToWire(seed: SeedOrder, serial: number): { readonly order: S
   const held: SeedOrder = {
     ...seed,
     id: displayOrderNumber,
-    status: STATUS_AS_HELD[deliveryStatus] === 'ready_to_ship' && seed.status === 'awaiting_payment' ? 'awaiting_payment' : STATUS_AS_HELD[deliveryStatus],
-    flags: { ...seed.flags, fraudReview: false },
+    status: provisional || (STATUS_AS_HELD[deliveryStatus] === 'ready_to_ship' && seed.status === 'awaiting_payment') ? 'awaiting_payment' : STATUS_AS_HELD[deliveryStatus],
+    flags: { ...seed.flags, fraudReview: false, provisional },
   };
   return { order, held };
 }
