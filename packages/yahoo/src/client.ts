@@ -1,13 +1,14 @@
 import {
   createMallClient,
   credentialKey,
+  describeIssue,
   CredentialError,
   orderIdSchema,
   parseCallOptions,
   parseInput,
   parseTolerant,
   systemClock,
-  UnreadableOrderError,
+  unreadableOrder,
   type CallOptions,
   type Endpoint,
   type HttpRequest,
@@ -19,6 +20,8 @@ import {
 import type { z } from 'zod';
 import { ORDER_INFO_FIELD_LIST } from './api/fields.js';
 import {
+  orderChangeEndpoint,
+  orderChangeSchema,
   orderPayStatusChangeEndpoint,
   orderPayStatusChangeSchema,
   orderShipStatusChangeEndpoint,
@@ -26,11 +29,12 @@ import {
   orderStatusChangeEndpoint,
   orderStatusChangeSchema,
   type ChangeAnswer,
+  type OrderChange,
   type OrderPayStatusChange,
   type OrderShipStatusChange,
   type OrderStatusChange,
 } from './api/order-change.js';
-import { orderInfoEndpoint, orderInfoFieldsSchema, orderInfoSchema, type YahooOrderInfo } from './api/order-info.js';
+import { orderInfoEndpoint, orderInfoFieldsSchema, orderInfoSchema, unreadableAnswerWire, type YahooOrderInfo } from './api/order-info.js';
 import { orderListEndpoint, orderListRequestSchema, toListEntry, type OrderListRequest, type YahooOrderListEntry } from './api/order-list.js';
 import { TOKEN_OPERATION, tokenRefreshEndpoint } from './api/token.js';
 import { toWarnings, type YahooWarning } from './api/wire.js';
@@ -80,6 +84,8 @@ export interface YahooClient {
   orderInfo(orderId: string, call?: CallOptions): Promise<YahooOrderInfo | null>;
   /** orderInfo with your own `<Field>` list (≤ 10,000 bytes): the order as sent, unchecked, or null. */
   orderInfoFields(orderId: string, fields: readonly string[], call?: CallOptions): Promise<YahooWireOrder | null>;
+  /** orderChange (注文内容変更API), for what mallkit changes with it: marking an order seen (how confirmOrders confirms). */
+  orderChange(change: OrderChange, call?: CallOptions): Promise<ChangeResult>;
   /** orderStatusChange (注文ステータス変更API). */
   orderStatusChange(change: OrderStatusChange, call?: CallOptions): Promise<ChangeResult>;
   /** orderShipStatusChange (出荷ステータス変更API). */
@@ -93,9 +99,16 @@ export interface YahooClientParts {
   readonly client: YahooClient;
   readonly mallClient: MallClient;
   readonly options: ResolvedYahooOptions;
-  /** orderInfo for the reader: the orders of the answer as sent (0 or 1), checked one by one later. */
-  readOrderInfo(orderId: string, fields: string, call: CallOptions): Promise<readonly unknown[]>;
+  /**
+   * orderInfo with the whole catalogue, for the kit's reader: the orders of the answer as sent (0 or
+   * 1), checked one by one later. An answer about this order that stays unreadable after the
+   * retries is handed on as that order's text (see unreadableAnswerWire), so that it fails alone.
+   */
+  orderDetail(orderId: string, call: CallOptions): Promise<readonly unknown[]>;
 }
+
+/** Unreadable orderInfo answers in a row after which it is the mall that is broken, not one order: the error is thrown. */
+const UNREADABLE_ANSWERS_IN_A_ROW = 3;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -180,6 +193,21 @@ export function createYahooClientParts(userOptions: YahooConnectorOptions): Yaho
     return answer.ResultSet.Result?.OrderInfo ?? [];
   };
 
+  let unreadableInARow = 0;
+  const orderDetail = async (orderId: string, call: CallOptions): Promise<readonly unknown[]> => {
+    try {
+      const orders = await readOrderInfo(orderId, ORDER_INFO_FIELD_LIST, call);
+      unreadableInARow = 0;
+      return orders;
+    } catch (error) {
+      const wire = unreadableAnswerWire(error, orderId);
+      unreadableInARow = wire === null ? 0 : unreadableInARow + 1;
+      if (wire === null || unreadableInARow > UNREADABLE_ANSWERS_IN_A_ROW) throw error;
+      mallClient.logger.warn(`yahoo orderInfo: the answer for order ${orderId} stayed unreadable; it is reported as that order's error`, { orderId, error: String(error) });
+      return [wire];
+    }
+  };
+
   const check = <S extends z.ZodType>(schema: S, input: unknown, root: string, operation: string): z.output<S> =>
     parseInput(schema, input, root, { mall: 'yahoo', operation });
 
@@ -209,24 +237,20 @@ export function createYahooClientParts(userOptions: YahooConnectorOptions): Yaho
       if (wire === undefined) return null;
       const parsed = parseTolerant(orderInfoSchema, wire);
       if (parsed.success) return parsed.data;
-      throw new UnreadableOrderError(`yahoo orderInfo: order ${orderId} does not have the documented shape`, {
-        mall: 'yahoo',
-        operation: 'orderInfo',
-        orderId,
-        excerpt: mallClient.redactor.text(JSON.stringify(wire).slice(0, 300)),
-      });
+      throw unreadableOrder(wire, orderId, describeIssue(parsed.error), { mall: 'yahoo', operation: 'orderInfo', redact: mallClient.redactor.text });
     },
     async orderInfoFields(orderId, fields, call = {}) {
       const list = check(orderInfoFieldsSchema, fields, 'fields', 'orderInfo').join(',');
       const [wire] = await readOrderInfo(check(orderIdSchema, orderId, 'orderId', 'orderInfo'), list, call);
       return isRecord(wire) ? wire : null;
     },
+    orderChange: async (input, call) => change(orderChangeEndpoint, check(orderChangeSchema, input, 'change', 'orderChange'), call),
     orderStatusChange: async (input, call) => change(orderStatusChangeEndpoint, check(orderStatusChangeSchema, input, 'change', 'orderStatusChange'), call),
     orderShipStatusChange: async (input, call) => change(orderShipStatusChangeEndpoint, check(orderShipStatusChangeSchema, input, 'change', 'orderShipStatusChange'), call),
     orderPayStatusChange: async (input, call) => change(orderPayStatusChangeEndpoint, check(orderPayStatusChangeSchema, input, 'change', 'orderPayStatusChange'), call),
   };
 
-  return { client, mallClient, options, readOrderInfo };
+  return { client, mallClient, options, orderDetail };
 }
 
 /** Creates the raw client. The options, the public key and its version are checked here, before anything is sent. */

@@ -3,52 +3,51 @@ import {
   createOrderReader,
   defineConnector,
   formatJst,
-  MallkitError,
-  CredentialError,
   runBatchWrite,
+  shipDayOf,
   type CallOptions,
   type Capabilities,
-  type Hint,
   type MallConnector,
   type ParsedShipmentUpdate,
-  type WriteOutcome,
+  type ParsedPaymentQuery,
+  type PaymentRecord,
+  type UnreadableOrderError,
 } from '@mallkit/core';
-import { LIST_FIELDS, ORDER_INFO_FIELD_LIST, PAYMENT_LIST_FIELDS } from './api/fields.js';
+import { LIST_FIELDS, PAYMENT_LIST_FIELDS } from './api/fields.js';
 import { orderInfoSchema, type YahooOrderInfo } from './api/order-info.js';
-import { ORDER_LIST_MAX_RESULTS, orderListEntrySchema, type OrderListCondition, type YahooOrderListEntry } from './api/order-list.js';
-import { yahooCredentialReport } from './auth/report.js';
+import { ORDER_LIST_MAX_RESULTS, orderListEntrySchema, type OrderListCondition, type YahooOrderListEntry, type YahooPaymentEntry } from './api/order-list.js';
+import { checkYahooCredentials } from './auth/report.js';
 import { createYahooClientParts, type YahooClient } from './client.js';
-import { noSuchOrder } from './errors.js';
+import { noSuchOrder, noSuchOrders } from './errors.js';
 import { createYahooMappers } from './mapping/codes.js';
 import { toOrder } from './mapping/order.js';
 import { toListedOrder, toPaymentRecord } from './mapping/payment.js';
-import { YAHOO_SHIPMENT_RULES } from './mapping/tracking.js';
-import {
-  confirmDecision,
-  confirmOutcome,
-  planShipments,
-  readState,
-  settleConfirm,
-  settleShipment,
-  shipDecision,
-  shipOutcome,
-  STATE_FIELDS,
-  type ShipmentPlan,
-  type StateRead,
-} from './mapping/writes.js';
+import { gatherShipments, YAHOO_SHIPMENT_RULES, type OrderShipments } from './mapping/shipments.js';
+import { confirmDecision, confirmOutcome, settleConfirm, settleShipment, shipDecision, shipOutcome, type ShipmentPlan } from './mapping/writes.js';
 import type { YahooConnectorOptions } from './options.js';
 
 /** What the Yahoo connector supports, known before any call. */
 export const YAHOO_CAPABILITIES: Capabilities = {
   listOrders: { dateTypes: ['ordered', 'released'], maxWindowDays: null, maxLookbackDays: null, pageSize: ORDER_LIST_MAX_RESULTS, detailBatchSize: 1 },
   confirmOrders: { batchSize: 1 },
-  exportShipments: { batchSize: 1 },
+  exportShipments: { batchSize: 1, sendsShipDate: true },
   getPayments: { byOrderIds: true, byWindow: true },
   defaultRatePerSecond: 1,
+  verification: {
+    operations: { listOrders: 'confirmed', getOrders: 'confirmed', confirmOrders: 'confirmed', exportShipments: 'confirmed', getPayments: 'confirmed', checkCredentials: 'confirmed' },
+    unverified: [
+      'the answer to more than 1 request/s per API (none documented): taken to be the daily cap\'s 403 "Your Request was Forbidden", retried once after a second',
+      'the HTTP status of px-04102 and px-04303 (the error table keys on the code)',
+      'values of X-SWS-Authorize-Status other than "authorized" (any other value, or none, is "not accepted")',
+      'whether the token refresh needs the X-sws signature headers (they are sent)',
+      "Yahoo's answer to a non-cancel change of an order under fraud review (refused before sending)",
+      'whether orderShipStatusChange keeps a ShipInvoiceNumber it is not sent (the recorded numbers are sent again)',
+    ],
+  },
 };
 
 /** The Yahoo!ショッピング connector: the common interface plus the raw client for everything else. */
-export interface YahooConnector extends MallConnector<YahooOrderInfo, YahooOrderListEntry> {
+export interface YahooConnector extends MallConnector<YahooOrderInfo, YahooPaymentEntry> {
   /** The raw order APIs (orderList, orderInfo, the change APIs incl. orderPayStatusChange). */
   readonly client: YahooClient;
 }
@@ -61,7 +60,7 @@ type ListPlan = 'OrderTime' | 'PublicationTime';
  * are checked here: a key without a version (or the reverse) throws a ValidationError at once.
  */
 export function createYahooConnector(options: YahooConnectorOptions): YahooConnector {
-  const { client, mallClient, options: resolved, readOrderInfo } = createYahooClientParts(options);
+  const { client, mallClient, options: resolved, orderDetail } = createYahooClientParts(options);
   const { clock, logger } = mallClient;
   const shopId = options.shopId ?? resolved.sellerId;
   const mappers = createYahooMappers(options.mappers);
@@ -81,7 +80,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     idOf: (wire) => firstText((wire as { OrderId?: unknown } | null)?.OrderId),
     normalize: (raw, notes) => toOrder(raw, { shopId, mappers }, notes),
     batchSize: 1,
-    fetch: async ([id], call) => ({ orders: id === undefined ? [] : await readOrderInfo(id, ORDER_INFO_FIELD_LIST, call) }),
+    fetch: async ([id], call) => ({ orders: id === undefined ? [] : await orderDetail(id, call) }),
     redact,
     logger,
   });
@@ -93,7 +92,8 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     capabilities: YAHOO_CAPABILITIES.listOrders,
     clock,
     logger,
-    // By PublicationTime too: an order released from fraud review after its OrderTime window was read is not missed.
+    // By PublicationTime too: an order released from fraud review after its OrderTime window was
+    // read is not missed. So `ordered` also yields orders published in the window (a sync wants them).
     plans: (query) => (query.dateType === 'released' ? ['PublicationTime'] : ['OrderTime', 'PublicationTime']),
     fetchPage: ({ window, plan, cursor }, call) => orderListPage(condition(plan, window), LIST_FIELDS, cursor, call),
     entryId: (entry) => firstText(entry.OrderId),
@@ -110,7 +110,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
   }
 
   // getPayments by window pages orderList the same way, each entry carried as a listed order (see toListedOrder).
-  const listPayments = createOrderLister<YahooOrderListEntry, YahooOrderListEntry, number>({
+  const listPayments = createOrderLister<YahooPaymentEntry, YahooPaymentEntry, number>({
     mall: 'yahoo',
     operation: 'orderList',
     capabilities: { ...YAHOO_CAPABILITIES.listOrders, dateTypes: ['ordered'] },
@@ -119,7 +119,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     fetchPage: ({ window, cursor }, call) => orderListPage(condition('OrderTime', window), PAYMENT_LIST_FIELDS, cursor, call),
     entryId: (entry) => firstText(entry.OrderId),
     inline: true,
-    reader: createOrderReader<YahooOrderListEntry>({
+    reader: createOrderReader<YahooPaymentEntry>({
       mall: 'yahoo',
       operation: 'orderList',
       orderSchema: orderListEntrySchema,
@@ -132,17 +132,82 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     }),
   });
 
-  const readStates = async (ids: readonly string[], call: CallOptions): Promise<ReadonlyMap<string, StateRead>> => {
-    const states = new Map<string, StateRead>();
-    for (const id of ids) {
-      const [wire] = await readOrderInfo(id, STATE_FIELDS.join(','), call);
-      if (wire !== undefined) states.set(id, readState(wire, id, redact));
+  /** Payment records of orders by id: one orderList call each; ids orderList does not show throw NotFoundError before any is yielded. */
+  async function* paymentsOf(orderIds: readonly string[], call: CallOptions): AsyncGenerator<PaymentRecord<YahooPaymentEntry>> {
+    const entries: YahooPaymentEntry[] = [];
+    const missing: string[] = [];
+    for (const orderId of new Set(orderIds)) {
+      const page = await client.orderList({ condition: { OrderId: orderId, ...visibility }, fields: PAYMENT_LIST_FIELDS, start: 1, results: 1 }, call);
+      const entry = page.orders.find((found) => found.OrderId === orderId);
+      if (entry) entries.push(entry);
+      else missing.push(orderId);
     }
-    return states;
-  };
-  const write = { mall: 'yahoo', batchSize: 1, readStates, stateBatchSize: 1 } as const;
+    if (missing.length > 0) throw noSuchOrders(missing, 'getPayments', !resolved.includeFraudHeld);
+    for (const entry of entries) yield toPaymentRecord(entry, mappers);
+  }
 
-  const connector = defineConnector<YahooOrderInfo, YahooOrderListEntry>({
+  async function* getPayments(query: ParsedPaymentQuery, call: CallOptions): AsyncGenerator<PaymentRecord<YahooPaymentEntry>> {
+    if ('orderIds' in query) {
+      yield* paymentsOf(query.orderIds, call);
+      return;
+    }
+    for await (const listed of listPayments({ from: query.from, ...(query.to ? { to: query.to } : {}) }, call)) yield toPaymentRecord(listed.raw, mappers);
+  }
+
+  // The state a write decides on is the order itself, read as getOrders reads it: an unreadable one fails alone.
+  const write = { mall: 'yahoo', batchSize: 1, readStates: reader.states, stateBatchSize: 1 } as const;
+
+  /** Confirm = mark the order seen with orderChange (IsSeen=true), after the fraud-review and read-only guard. */
+  const confirmOrders = (ids: readonly string[], call: CallOptions) =>
+    runBatchWrite<string, YahooOrderInfo | UnreadableOrderError>({
+      ...write,
+      operation: 'orderChange',
+      items: ids,
+      idOf: (id) => id,
+      call,
+      notFound: (id) => noSuchOrder(id, 'orderChange'),
+      precheck: (id, state) => confirmDecision(state, id),
+      write: async ([id = ''], writeCall) => [confirmOutcome((await client.orderChange({ orderId: id, isSeen: true }, writeCall)).warnings)],
+      resolve: (_id, state, doubt) => settleConfirm(state, doubt),
+    });
+
+  /**
+   * Shipments: the updates of one order go in one orderShipStatusChange (the kit's groupOf), and
+   * each plan is made from the order's state, so that numbers already recorded keep their slot.
+   */
+  function exportShipments(updates: readonly ParsedShipmentUpdate[], call: CallOptions) {
+    const gathered = gatherShipments(updates);
+    const parcelsOf = (update: ParsedShipmentUpdate): OrderShipments => {
+      const parcels = gathered.get(update.orderId);
+      // gatherShipments makes one entry per order of the updates: a missing one is a bug here, not an input problem.
+      if (parcels === undefined) throw new TypeError(`yahoo exportShipments: no parcels for order ${update.orderId}`);
+      return parcels;
+    };
+    return runBatchWrite<ParsedShipmentUpdate, YahooOrderInfo | UnreadableOrderError, ShipmentPlan>({
+      ...write,
+      operation: 'orderShipStatusChange',
+      items: updates,
+      idOf: (update) => update.orderId,
+      groupOf: (update) => update.orderId,
+      call,
+      notFound: (id) => noSuchOrder(id, 'orderShipStatusChange'),
+      precheck: (update, state, index) => shipDecision(state, update, index, parcelsOf(update)),
+      write: async (batch, writeCall, { planOf }) => {
+        const plan = batch[0] === undefined ? undefined : planOf(batch[0]);
+        if (plan === undefined) return [];
+        const [first, second] = plan.invoiceNumbers;
+        const sent = await client.orderShipStatusChange(
+          { orderId: plan.orderId, shipStatus: plan.shipStatus, shipCompanyCode: plan.shipCompanyCode, shipInvoiceNumber1: first, shipInvoiceNumber2: second, shipDate: plan.shipDate },
+          writeCall,
+        );
+        // One answer for the order's parcels: each update gets it (groupOf keeps them in this one batch).
+        return batch.map((update) => shipOutcome(sent.warnings, shipDayOf(update).replace(/-/g, ''), plan));
+      },
+      resolve: (update, state, doubt) => settleShipment(state, update.trackingNumber, doubt),
+    });
+  }
+
+  const connector = defineConnector<YahooOrderInfo, YahooPaymentEntry>({
     mall: 'yahoo',
     shopId,
     capabilities: YAHOO_CAPABILITIES,
@@ -150,94 +215,12 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
     reader,
     listOrders,
     shipmentRules: YAHOO_SHIPMENT_RULES,
-    // Confirm = orderStatusChange to 2 処理中, after the fraud-review and read-only guard.
-    confirmOrders: (ids, call) =>
-      runBatchWrite<string, StateRead>({
-        ...write,
-        operation: 'orderStatusChange',
-        items: ids,
-        idOf: (id) => id,
-        call,
-        notFound: (id) => noSuchOrder(id, 'orderStatusChange'),
-        precheck: (id, read) => confirmDecision(read, id),
-        write: async ([id = ''], writeCall) => [confirmOutcome((await client.orderStatusChange({ orderId: id, orderStatus: '2' }, writeCall)).warnings)],
-        resolve: (_id, read, doubt) => settleConfirm(read, doubt),
-      }),
-    exportShipments: (updates, call) => exportShipments(updates, call),
-    getPayments: async function* (query, call) {
-      if ('from' in query) {
-        for await (const listed of listPayments({ from: query.from, ...(query.to ? { to: query.to } : {}) }, call)) yield toPaymentRecord(listed.raw, mappers);
-        return;
-      }
-      for (const orderId of query.orderIds) {
-        const page = await client.orderList({ condition: { OrderId: orderId, ...visibility }, fields: PAYMENT_LIST_FIELDS, start: 1, results: 1 }, call);
-        for (const entry of page.orders) yield toPaymentRecord(entry, mappers);
-      }
-    },
-    checkCredentials: async (call) => {
-      const now = clock.now();
-      let liveCheckProblem: Hint | null = null;
-      try {
-        // One live orderList call proves the access token, the session and the signature together.
-        await client.orderList({ condition: { OrderTimeFrom: formatJst(now - 60_000, 'compact'), OrderTimeTo: formatJst(now, 'compact') }, fields: ['OrderId'], start: 1, results: 1 }, call);
-      } catch (error) {
-        if (!MallkitError.isInstance(error)) throw error;
-        // A credential failure is recorded by the client's session; anything else is a note, not a verdict.
-        if (!CredentialError.isInstance(error)) liveCheckProblem = { ja: `確認の呼び出しに失敗しました: ${error.message}`, en: `The live check failed: ${error.message}` };
-      }
-      return yahooCredentialReport({
-        session: client.session,
-        shopId,
-        now,
-        warningDays: options.expiryWarningDays ?? 14,
-        publicKeyConfigured: options.publicKey !== undefined && options.publicKey.trim() !== '',
-        publicKeyExpiresAt: resolved.publicKeyExpiresAt,
-        liveCheckProblem,
-      });
-    },
+    confirmOrders,
+    exportShipments,
+    getPayments,
+    checkCredentials: (call) =>
+      checkYahooCredentials({ client, clock, shopId, warningDays: options.expiryWarningDays ?? 14, publicKey: options.publicKey, publicKeyExpiresAt: resolved.publicKeyExpiresAt }, call),
   });
-
-  /**
-   * Shipments: the updates of one order become one orderShipStatusChange (a second parcel is
-   * ShipInvoiceNumber2); the batch runner still reports every update, and the later updates of an
-   * order share its one write.
-   */
-  function exportShipments(updates: readonly ParsedShipmentUpdate[], call: CallOptions) {
-    const plans = planShipments(updates);
-    const planOf = (update: ParsedShipmentUpdate): ShipmentPlan => {
-      const plan = plans.get(update.orderId);
-      // planShipments makes one plan per order of the updates: a missing one is a bug here, not an input problem.
-      if (plan === undefined) throw new TypeError(`yahoo exportShipments: no plan for order ${update.orderId}`);
-      return plan;
-    };
-    const sent = new Map<string, Promise<WriteOutcome>>();
-    return runBatchWrite<ParsedShipmentUpdate, StateRead>({
-      ...write,
-      operation: 'orderShipStatusChange',
-      items: updates,
-      idOf: (update) => update.orderId,
-      call,
-      notFound: (id) => noSuchOrder(id, 'orderShipStatusChange'),
-      precheck: (update, read) => shipDecision(read, planOf(update)),
-      write: async ([update], writeCall) => {
-        if (update === undefined) return [];
-        const plan = planOf(update);
-        let outcome = sent.get(plan.orderId);
-        if (outcome === undefined) {
-          const [first, second] = plan.numbers;
-          outcome = client
-            .orderShipStatusChange(
-              { orderId: plan.orderId, shipStatus: '3', shipCompanyCode: plan.shipCompanyCode, shipInvoiceNumber1: first, shipInvoiceNumber2: second, shipDate: plan.shipDate },
-              writeCall,
-            )
-            .then((result) => shipOutcome(result.warnings));
-          sent.set(plan.orderId, outcome);
-        }
-        return [await outcome];
-      },
-      resolve: (update, read, doubt) => settleShipment(read, planOf(update), doubt),
-    });
-  }
 
   return { ...connector, client };
 }

@@ -1,6 +1,7 @@
 import {
   CredentialError,
   InvalidRequestError,
+  isMaintenanceAnswer,
   MaintenanceError,
   MallUnavailableError,
   NotFoundError,
@@ -45,9 +46,9 @@ export const HINTS = {
     ja: '注文APIの利用申請、接続元IPアドレスの登録、Client IDのスコープ「ストア向け操作関連の機能」を確認してください。',
     en: 'Check the order-API application, the registered source IP addresses, and the Client ID scope (ストア向け操作関連の機能).',
   },
-  dailyCap: {
-    ja: '1日のリクエスト上限(アプリケーションIDごとに50,000回)に達したか、アプリケーションIDが許可されていません。毎日0時にリセットされます。翌日まで待つか、アプリケーションIDを追加してください。',
-    en: 'The daily request cap (50,000 per Client ID) is reached, or the Client ID is not allowed. It resets at 00:00 JST: wait, or add Client IDs.',
+  requestForbidden: {
+    ja: 'Yahoo!が「Your Request was Forbidden」を返しました(1秒おいて1回だけ再送します)。1日のリクエスト上限(アプリケーションIDごとに50,000回、毎日0時にリセット)に達したか、アプリケーションIDが許可されていないか、同じストア・アプリケーションIDを使う別のプログラムが1秒1回(API毎)の制限を超えています。翌日まで待つかアプリケーションIDを追加し、複数のプログラムで使う場合はレート制限を共有してください(rateLimit オプション / @mallkit/redis)。',
+    en: 'Yahoo answered "Your Request was Forbidden" (the call is sent once more after a second): the daily cap (50,000 requests per Client ID, reset at 00:00 JST) is reached, the Client ID is not allowed, or another program on the same store and Client ID exceeds 1 request/s per API. Wait for the reset or add Client IDs; share one rate limit between programs (the rateLimit option, @mallkit/redis).',
   },
   maintenance: {
     ja: 'Yahoo!ショッピングはメンテナンス中です。時間をおいて再実行してください。',
@@ -81,7 +82,11 @@ export type WriteRefusal =
   | { readonly reason: 'fraud_review'; readonly fraudHoldStatus: string }
   | { readonly reason: 'read_only' }
   | { readonly reason: 'cancelled' }
-  | { readonly reason: 'completed' };
+  | { readonly reason: 'completed' }
+  /** Both ShipInvoiceNumber slots hold other numbers (`field`: the update, `updates[i]`). */
+  | { readonly reason: 'slots_full'; readonly field: string; readonly recorded: readonly string[] }
+  /** A parcel is recorded with another 配送会社コード, which Yahoo keeps once per order. */
+  | { readonly reason: 'carrier_conflict'; readonly field: string; readonly recorded: string; readonly requested: string };
 
 function refusalHint(refusal: WriteRefusal): Hint {
   switch (refusal.reason) {
@@ -99,6 +104,16 @@ function refusalHint(refusal: WriteRefusal): Hint {
       return { ja: 'キャンセル済みの注文です。', en: 'the order is cancelled' };
     case 'completed':
       return { ja: '完了済みの注文です。', en: 'the order is already completed' };
+    case 'slots_full':
+      return {
+        ja: `${refusal.field}: 配送伝票番号1・2はすでに別の番号(${refusal.recorded.join(', ')})で埋まっています。Yahoo!ショッピングは1注文に伝票番号を2つまでしか持てません。ストアクリエイターProで確認してください。`,
+        en: `${refusal.field}: both ShipInvoiceNumber slots already hold other numbers (${refusal.recorded.join(', ')}); Yahoo keeps two per order. Check the order in Store Creator Pro`,
+      };
+    case 'carrier_conflict':
+      return {
+        ja: `${refusal.field}: 登録済みの伝票番号は配送会社コード${refusal.recorded}です。Yahoo!ショッピングは1注文に配送会社を1社しか持てないため、${refusal.requested}で送ると登録済みの伝票の配送会社が変わってしまいます。同じ配送会社で送るか、ストアクリエイターProで修正してください。`,
+        en: `${refusal.field}: the recorded parcel is with ShipCompanyCode ${refusal.recorded}; Yahoo keeps one carrier per order, so ${refusal.requested} would relabel it. Send it with the same carrier, or fix the order in Store Creator Pro`,
+      };
   }
 }
 
@@ -118,6 +133,18 @@ export function noSuchOrder(orderId: string, operation: string): NotFoundError {
     mall: 'yahoo',
     operation,
     hint: { ja: `注文番号を確認してください: ${orderId}`, en: `Check the order id: ${orderId}` },
+  });
+}
+
+/** The error for ids orderList does not show (getPayments by ids); `hiddenHeld`: held orders are hidden by `includeFraudHeld: false`. */
+export function noSuchOrders(orderIds: readonly string[], operation: string, hiddenHeld: boolean): NotFoundError {
+  const list = orderIds.join(', ');
+  return new NotFoundError(`yahoo ${operation}: no such order: ${list}`, {
+    mall: 'yahoo',
+    operation,
+    hint: hiddenHeld
+      ? { ja: `注文番号を確認してください: ${list}。includeFraudHeld: false のため、不正注文審査中の注文は表示されません。`, en: `Check the order ids: ${list}. Orders under fraud review are hidden (includeFraudHeld: false).` }
+      : { ja: `注文番号を確認してください: ${list}`, en: `Check the order ids: ${list}` },
   });
 }
 
@@ -172,14 +199,22 @@ function describe(error: ParsedError | null, status: number): string {
   return error.code ? `${error.code}: ${error.message}` : error.message || `HTTP ${status}`;
 }
 
+/** Yahoo's rate window: 1 request per second per API URL. */
+const PER_SECOND_WINDOW_MS = 1_000;
+
+/** What the table needs besides the answer. */
+interface TableContext {
+  /** Masks the connector's secrets in messages before any error is built. */
+  readonly redact: (text: string) => string;
+  /** True when this request was answered "Your Request was Forbidden" before (and remembers it). */
+  readonly forbiddenBefore: (request: HttpRequest) => boolean;
+}
+
 /** The table itself, for an answer already read. */
-function classifyReading(
-  response: Pick<HttpResponse, 'status' | 'headers' | 'requestId'>,
-  operation: string,
-  reading: Reading,
-  redact: (text: string) => string = (value) => value,
-): MallkitError | null | undefined {
+function classifyReading(response: HttpResponse, request: HttpRequest, reading: Reading, context: TableContext): MallkitError | null | undefined {
   const { status } = response;
+  const { operation } = request;
+  const redact = context.redact;
   const base = { mall: 'yahoo' as const, operation, httpStatus: status, requestId: response.requestId };
   const error = reading.error;
   const code = error?.code ?? null;
@@ -204,10 +239,15 @@ function classifyReading(
     return new CredentialError(message, { ...withCode, credential: 'accessToken', hint: HINTS.accessToken });
   }
   if (/Your Request was Forbidden/i.test(body)) {
-    return new RateLimitError(message, { ...withCode, retryable: false, hint: HINTS.dailyCap });
+    // Yahoo documents this answer for the daily cap (faq.html); an overrun of 1 request/s per API
+    // (another program on the same store) may look the same, since Yahoo documents no answer for
+    // it. The first one is retried after Yahoo's one-second window; the second is final.
+    const final = context.forbiddenBefore(request);
+    return new RateLimitError(message, { ...withCode, retryable: !final, ...(final ? {} : { retryAfterMs: PER_SECOND_WINDOW_MS }), hint: HINTS.requestForbidden });
   }
   if (status === 403) return new PermissionError(message, { ...withCode, hint: HINTS.forbidden });
-  if (status === 503) return new MaintenanceError(message, { ...withCode, hint: HINTS.maintenance });
+  // 503, or an error page that says メンテナンス (never a 200: an order's own text may say it).
+  if (status >= 500 && isMaintenanceAnswer(response)) return new MaintenanceError(message, { ...withCode, hint: HINTS.maintenance });
   if (status >= 500) return new MallUnavailableError(message, withCode);
   if (status === 404) return new NotFoundError(message, withCode);
   if (status >= 400) return new InvalidRequestError(message, { ...withCode, hint: HINTS.invalidRequest });
@@ -229,7 +269,14 @@ const readYahooXml = xmlReader(YAHOO_XML);
  * token endpoint. `redact` masks the connector's secrets in messages before any error is built.
  */
 export function createYahooClassifier(redact: (text: string) => string): ErrorClassifier {
-  return (response, request) => classifyYahooAnswer(response, request, redact);
+  // The pipeline hands every attempt of one call the same request object.
+  const forbidden = new WeakSet<HttpRequest>();
+  const forbiddenBefore = (request: HttpRequest): boolean => {
+    const seen = forbidden.has(request);
+    forbidden.add(request);
+    return seen;
+  };
+  return (response, request) => classifyYahooAnswer(response, request, { redact, forbiddenBefore });
 }
 
 /*
@@ -237,9 +284,9 @@ export function createYahooClassifier(redact: (text: string) => string): ErrorCl
  * unknown root) is left to the kit's answer reader: it throws inside the attempt, so that a read is
  * retried and a write becomes an unknown outcome that is read back.
  */
-function classifyYahooAnswer(response: HttpResponse, request: HttpRequest, redact: (text: string) => string): MallkitError | null | undefined {
+function classifyYahooAnswer(response: HttpResponse, request: HttpRequest, context: TableContext): MallkitError | null | undefined {
   if (request.operation === TOKEN_OPERATION) {
-    const error = classifyTokenAnswer(response.status, response.text, { operation: request.operation, grant: 'refresh_token', requestId: response.requestId, redact });
+    const error = classifyTokenAnswer(response.status, response.text, { operation: request.operation, grant: 'refresh_token', requestId: response.requestId, redact: context.redact });
     return response.ok && ResponseFormatError.isInstance(error) ? null : error;
   }
   // HTML error pages (maintenance, gateways) and empty bodies: the status decides. The body is not
@@ -247,14 +294,14 @@ function classifyYahooAnswer(response: HttpResponse, request: HttpRequest, redac
   const unknown: Reading = { known: false, error: null, ng: false };
   const body = response.text.trim();
   const looksXml = body.startsWith('<') && !/^<(!doctype\s+)?html/i.test(body);
-  if (!looksXml) return response.ok ? null : classifyReading(response, request.operation, unknown, redact);
+  if (!looksXml) return response.ok ? null : classifyReading(response, request, unknown, context);
   let document: unknown;
   try {
     document = response.parsed(readYahooXml);
   } catch (cause) {
-    if (cause instanceof XmlParseError) return response.ok ? null : classifyReading(response, request.operation, unknown, redact);
+    if (cause instanceof XmlParseError) return response.ok ? null : classifyReading(response, request, unknown, context);
     throw cause;
   }
   const reading = read(document);
-  return response.ok && !reading.known ? null : classifyReading(response, request.operation, reading, redact);
+  return response.ok && !reading.known ? null : classifyReading(response, request, reading, context);
 }

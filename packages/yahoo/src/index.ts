@@ -20,8 +20,8 @@ export type {
   YahooOrderBuyer,
   YahooOrderFields,
 } from './api/order-info.js';
-export type { YahooOrderListEntry, OrderListCondition, OrderListRequest } from './api/order-list.js';
-export type { OrderStatusChange, OrderShipStatusChange, OrderPayStatusChange, OrderStatusValue } from './api/order-change.js';
+export type { YahooOrderListEntry, YahooPaymentEntry, OrderListCondition, OrderListRequest } from './api/order-list.js';
+export type { OrderChange, OrderStatusChange, OrderShipStatusChange, OrderPayStatusChange, OrderStatusValue } from './api/order-change.js';
 export type { YahooWarning, TextFields } from './api/wire.js';
 export {
   buildAuthorizationUrl,

@@ -1,4 +1,4 @@
-import { controlCharacterIn, parseInput, toEpochJst, type ConnectorOptions, type RateLimit, type StoredToken, type TokenStore } from '@mallkit/core';
+import { checkConnectorOptions, controlCharacterIn, parseInput, toEpochJst, type ConnectorOptions, type RateLimit, type StoredToken, type TokenStore } from '@mallkit/core';
 import { z } from 'zod';
 import type { YahooMapperOverrides } from './mapping/codes.js';
 
@@ -76,7 +76,7 @@ const optionsSchema = z.looseObject({
     .refine((value) => controlCharacterIn(value) === null, 'must be one line of text')
     .optional(),
   tokenUrl: z.url().optional(),
-  baseUrl: z.url().optional(),
+  includeFraudHeld: z.boolean('must be true or false').optional(),
 });
 
 /** The options after the checks, with Yahoo's defaults resolved. */
@@ -93,21 +93,23 @@ export interface ResolvedYahooOptions {
 }
 
 /**
- * Checks the credential options before anything is sent (ValidationError naming the option) and
- * resolves the defaults: `snbx-` test stores go to the test host, as the official samples do.
+ * Checks the options before anything is sent and resolves the defaults: core's checks of the
+ * options every connector shares first, then Yahoo's own (both throw a ValidationError naming
+ * `options.<field>`); `snbx-` test stores go to the test host, as the official samples do.
  */
 export function resolveYahooOptions(options: YahooConnectorOptions): ResolvedYahooOptions {
-  const parsed = parseInput(optionsSchema, options, '', { mall: 'yahoo', operation: 'createYahooConnector' });
+  checkConnectorOptions(options, 'yahoo');
+  const parsed = parseInput(optionsSchema, options, 'options', { mall: 'yahoo', operation: 'createYahooConnector' });
   const at = (value: Date | string | number | undefined): number | null => (value === undefined ? null : toEpochJst(value));
   return {
     sellerId: parsed.sellerId,
     clientId: parsed.clientId,
     clientSecret: parsed.clientSecret,
     refreshToken: parsed.refreshToken,
-    baseUrl: parsed.baseUrl ?? (parsed.sellerId.startsWith('snbx-') ? YAHOO_TEST_BASE_URL : YAHOO_PRODUCTION_BASE_URL),
+    baseUrl: options.baseUrl ?? (parsed.sellerId.startsWith('snbx-') ? YAHOO_TEST_BASE_URL : YAHOO_PRODUCTION_BASE_URL),
     authorizedAt: at(parsed.authorizedAt),
     publicKeyExpiresAt: at(parsed.publicKeyExpiresAt),
-    includeFraudHeld: options.includeFraudHeld ?? true,
+    includeFraudHeld: parsed.includeFraudHeld ?? true,
     operationUser: parsed.operationUser === '' ? undefined : parsed.operationUser,
   };
 }

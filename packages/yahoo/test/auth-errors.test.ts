@@ -117,14 +117,27 @@ describe('tokens, sessions and the error table', () => {
     expect(env.sandbox.isSessionDegraded(env.refreshToken)).toBe(false);
   });
 
-  it('403 "Your Request was Forbidden" is the daily cap: RateLimitError, not retried, with its hint', async () => {
+  it('403 "Your Request was Forbidden" once (a per-second overrun looks the same) is retried after a second, and the call succeeds', async () => {
+    env = setup();
+    const [id] = seed(env);
+    await env.connector.getOrders([id ?? '']);
+    env.sandbox.kit.faults.inject({ kind: 'status', status: 403, body: "<?xml version='1.0' encoding='UTF-8' ?><Error><Message>Your Request was Forbidden</Message></Error>" }, { operation: 'orderInfo' });
+    const started = Date.now();
+    const [order] = await env.connector.getOrders([id ?? '']);
+    expect(order?.id).toBe(id);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(env.sandbox.kit.log.count({ operation: 'orderInfo' })).toBe(3);
+  });
+
+  it('403 "Your Request was Forbidden" again after a second is final: RateLimitError naming both causes', async () => {
     env = setup();
     const [id] = seed(env);
     env.sandbox.exhaustDailyQuota();
     const error = await failure(env.connector.getOrders([id ?? '']));
     expect(RateLimitError.isInstance(error) && error.retryable).toBe(false);
     expect(RateLimitError.isInstance(error) && error.hint?.ja).toContain('50,000');
-    expect(env.sandbox.kit.log.count({ operation: 'orderInfo' })).toBe(1);
+    expect(RateLimitError.isInstance(error) && error.hint?.en).toContain('1 request/s');
+    expect(env.sandbox.kit.log.count({ operation: 'orderInfo' })).toBe(2);
   });
 
   it('px-04303 is a PermissionError about the order-API application', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CredentialError, IncompleteResultError, UnreadableOrderError, ValidationError } from '@mallkit/core';
+import { CredentialError, IncompleteResultError, NotFoundError, ResponseFormatError, UnreadableOrderError, ValidationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createYahooConnector, type YahooOrder } from '../src/index.js';
 import { collect, failure, seeds, setup, type Setup } from './harness.js';
@@ -11,6 +11,22 @@ import { collect, failure, seeds, setup, type Setup } from './harness.js';
 
 /** Yahoo's published orderInfo sample (orderInfo.html, the 2012 one): it repeats IsRoyaltyFix and Pay/NeedBillSlip. */
 const PUBLISHED_SAMPLE = readFileSync(new URL('./fixtures/orderinfo-sample-2012.xml', import.meta.url), 'utf8');
+
+/** A fetch that answers orderInfo for the ids in `broken` the way Yahoo does for text it did not escape (specs §6): not well-formed XML. */
+function fetchBreaking(broken: ReadonlySet<string>): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.method === 'POST' ? await request.clone().text() : '';
+    const id = /<OrderId>(.+?)<\/OrderId>/.exec(body)?.[1] ?? '';
+    if (request.url.endsWith('/orderInfo') && broken.has(id)) {
+      return new Response(
+        `<?xml version="1.0" encoding="UTF-8"?><ResultSet totalResultsAvailable="1" totalResultsReturned="1" firstResultPosition="1"><Result><Status>OK</Status><OrderInfo><OrderId>${id}</OrderId><BuyerComments>a\u0001b & c</BuyerComments></OrderInfo></Result></ResultSet>`,
+        { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } },
+      );
+    }
+    return fetch(request);
+  };
+}
 
 describe("Yahoo's defects, fixed", () => {
   let env: Setup;
@@ -65,6 +81,34 @@ describe("Yahoo's defects, fixed", () => {
     expect(UnreadableOrderError.isInstance(reported[0])).toBe(true);
   });
 
+  it('an orderInfo answer that is not well-formed XML for one order (a raw & and a control character in its text) is that order\'s error; the sync goes on', async () => {
+    const broken = new Set<string>();
+    env = setup(undefined, { fetch: fetchBreaking(broken) });
+    const adapted = env.sandbox.seed(seeds(12, 38));
+    const brokenId = adapted[3]?.id ?? '';
+    broken.add(brokenId);
+    const reported: UnreadableOrderError[] = [];
+    const orders = await collect(env.connector.listOrders({ from: '2026-11-01T00:00:00+09:00' }, { onOrderError: (e) => reported.push(e) }));
+    expect(orders).toHaveLength(adapted.length - 1);
+    expect(reported.map((e) => e.orderId)).toEqual([brokenId]);
+    expect(reported[0]?.excerpt).toContain('BuyerComments');
+    // getOrders the same way: the readable order is delivered inside IncompleteResultError.
+    const good = adapted[4]?.id ?? '';
+    const error = await failure(env.connector.getOrders([brokenId, good]));
+    expect(IncompleteResultError.isInstance(error), String(error)).toBe(true);
+    expect((error as IncompleteResultError).failures.map((f) => f.orderId)).toEqual([brokenId]);
+    expect((error as IncompleteResultError).orders.map((o) => o.id)).toEqual([good]);
+  });
+
+  it('four unreadable orderInfo answers in a row are the mall, not four orders: the sync ends with ResponseFormatError', async () => {
+    const broken = new Set<string>();
+    env = setup(undefined, { fetch: fetchBreaking(broken) });
+    const adapted = env.sandbox.seed(seeds(6, 40)).sort((a, b) => a.orderedAt.localeCompare(b.orderedAt));
+    for (const order of adapted) broken.add(order.id);
+    const error = await failure(collect(env.connector.listOrders({ from: '2026-11-01T00:00:00+09:00' }, { onOrderError: () => undefined })));
+    expect(ResponseFormatError.isInstance(error) && !UnreadableOrderError.isInstance(error), String(error)).toBe(true);
+  });
+
   it('an expired credential in the middle of exportShipments is thrown with the progress, and nothing more is sent', async () => {
     env = setup();
     const ids = env.sandbox.seed(seeds(40, 34, (s) => s.status === 'confirmed' && !s.postageUnset).slice(0, 4)).map((s) => s.id);
@@ -100,14 +144,28 @@ describe("Yahoo's defects, fixed", () => {
       }
       return null;
     };
-    expect(field(() => createYahooConnector({ ...options, operationUser: '担当\u0000者' }))).toBe('operationUser');
-    expect(field(() => createYahooConnector({ ...options, sellerId: 'snbx-a\nb' }))).toBe('sellerId');
+    expect(field(() => createYahooConnector({ ...options, operationUser: '担当\u0000者' }))).toBe('options.operationUser');
+    expect(field(() => createYahooConnector({ ...options, sellerId: 'snbx-a\nb' }))).toBe('options.sellerId');
     const before = env.sandbox.kit.log.count();
     const raw = await failure(env.connector.client.orderStatusChange({ orderId: `${order?.id ?? ''}\u0000`, orderStatus: '2' }));
     expect(ValidationError.isInstance(raw) && raw.field).toBe('change.orderId');
     const detail = await failure(env.connector.client.orderStatusChange({ orderId: order?.id ?? '', orderStatus: '4', cancelReason: '230', cancelReasonDetail: '在庫\n切れ' }));
     expect(ValidationError.isInstance(detail) && detail.field).toBe('change.cancelReasonDetail');
     expect(env.sandbox.kit.log.count()).toBe(before);
+  });
+
+  it('getPayments by ids names the ids orderList does not show with NotFoundError, and its raw type is closed', async () => {
+    env = setup(undefined, { includeFraudHeld: false });
+    const [order, held] = env.sandbox.seed(seeds(2, 39));
+    env.sandbox.holdForFraudReview(held?.id ?? '');
+    const error = await failure(collect(env.connector.getPayments({ orderIds: [order?.id ?? '', 'snbx-mallkit-99999999', held?.id ?? ''] })));
+    expect(NotFoundError.isInstance(error), String(error)).toBe(true);
+    expect((error as NotFoundError).message).toContain(`snbx-mallkit-99999999, ${held?.id ?? ''}`);
+    expect((error as NotFoundError).hint?.en).toContain('includeFraudHeld: false');
+    const [record] = await collect(env.connector.getPayments({ orderIds: [order?.id ?? ''] }));
+    expect(record?.raw.PayStatus).toMatch(/^[01]$/);
+    // @ts-expect-error -- PayStatuss is not a field of YahooPaymentEntry (tsc checks this file).
+    expect(record?.raw.PayStatuss).toBeUndefined();
   });
 
   it('names the raw order type: a misspelt field does not compile', async () => {

@@ -91,7 +91,8 @@ describe('the error table, by answer shape', () => {
     env = setup();
     const id = seedOne(env);
     env.sandbox.kit.faults.inject({ kind: 'status', status: 200, body: `${DECL}<Something><Else/></Something>` }, { operation: 'orderInfo' });
-    expect(ResponseFormatError.isInstance(await failure(env.connector.getOrders([id], { retries: 0 })))).toBe(true);
+    const shapeError = await failure(env.connector.getOrders([id], { retries: 0 }));
+    expect(ResponseFormatError.isInstance(shapeError), String(shapeError)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
 import { createYahooConnector, type YahooConnector, type YahooConnectorOptions } from '../src/index.js';
 import { createYahooSandbox, type YahooSandbox } from '../src/testing/index.js';
 
@@ -17,22 +17,12 @@ export interface Setup {
 
 /** Starts a sandbox at `now` and a connector on it (public key configured unless `signed: false`). */
 export function setup(now: Date | string = '2026-11-22T10:00:00+09:00', overrides: Partial<YahooConnectorOptions> & { signed?: boolean } = {}): Setup {
-  const clock = createSandboxClock(now);
-  const sandbox = createYahooSandbox({ clock, rateScale: RATE_SCALE });
-  const server = startSandboxServer(sandbox.handlers);
-  const { publicKey, publicKeyVersion, ...connection } = sandbox.connectorOptions();
-  const { logger, hooks, lines: captured } = captureOutput();
+  const sandbox = createYahooSandbox({ clock: createSandboxClock(now), rateScale: RATE_SCALE });
   const { signed = true, ...rest } = overrides;
-  const connector = createYahooConnector({
-    ...connection,
-    ...(signed ? { publicKey, publicKeyVersion } : {}),
-    clock,
-    retry: { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false },
-    logger,
-    hooks,
-    ...rest,
-  });
-  return { sandbox, connector, refreshToken: sandbox.refreshToken, captured, secrets: sandbox.secrets, close: () => server.close() };
+  const unsigned = signed ? {} : { publicKey: undefined, publicKeyVersion: undefined };
+  const retry = { minDelayMs: 5, maxDelayMs: 20, rateLimitMinDelayMs: 5, jitter: false };
+  const { connector, captured, close } = connectSandbox(sandbox, createYahooConnector, { retry, ...unsigned, ...rest });
+  return { sandbox, connector, refreshToken: sandbox.refreshToken, captured, secrets: sandbox.secrets, close };
 }
 
 /** Seed orders between 10 and 20 November 2026, none under fraud review. */

@@ -87,6 +87,23 @@ describe('listOrders and the normalized order', () => {
     expect(order?.warnings.map((w) => w.field)).toContain('payment.method');
   });
 
+  it('maps 出荷可 to ready_to_ship, and an OrderStatus/ShipStatus pair it does not know to unmapped with a warning', async () => {
+    env = setup();
+    const [seed] = env.sandbox.seed(seeds(1));
+    const id = seed?.id ?? '';
+    const read = async (order: string, ship: string) => {
+      env.sandbox.orders.update(id, (record) => {
+        Object.assign(record.order, { OrderStatus: order, IsSeen: 'true', FraudHoldStatus: '0' });
+        record.Ship.ShipStatus = ship;
+      });
+      const [found] = await env.connector.getOrders([id]);
+      return { status: found?.status, warnings: found?.warnings.filter((w) => w.field === 'status').map((w) => [w.code, w.raw]) };
+    };
+    expect(await read('2', '1')).toEqual({ status: { code: 'ready_to_ship', raw: '2/1' }, warnings: [] });
+    expect(await read('2', '9')).toEqual({ status: { code: 'unmapped', raw: '2/9' }, warnings: [['unmapped_value', '2/9']] });
+    expect(await read('8', '1')).toEqual({ status: { code: 'unmapped', raw: '8/1' }, warnings: [['unmapped_value', '8/1']] });
+  });
+
   it('computes goods from the lines and keeps Yahoo totals as billed', async () => {
     env = setup();
     const [seed] = env.sandbox.seed(seeds(1));

@@ -21,10 +21,10 @@ describe('公開鍵認証', () => {
   const { publicKeyPem, privateKey } = sandboxKeyPair();
 
   it('refuses a key without its version, and a version without its key, when the connector is created', () => {
-    expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem }))).toBe('publicKeyVersion');
-    expect(validationField(() => createYahooConnector({ ...base, publicKeyVersion: 2 }))).toBe('publicKey');
-    expect(validationField(() => createYahooConnector({ ...base, publicKey: 'not a key', publicKeyVersion: '1' }))).toBe('publicKey');
-    expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem, publicKeyVersion: 'v1' }))).toBe('publicKeyVersion');
+    expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem }))).toBe('options.publicKeyVersion');
+    expect(validationField(() => createYahooConnector({ ...base, publicKeyVersion: 2 }))).toBe('options.publicKey');
+    expect(validationField(() => createYahooConnector({ ...base, publicKey: 'not a key', publicKeyVersion: '1' }))).toBe('options.publicKey');
+    expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem, publicKeyVersion: 'v1' }))).toBe('options.publicKeyVersion');
   });
 
   it('says in the hint where the shop finds both values', () => {
@@ -40,7 +40,7 @@ describe('公開鍵認証', () => {
 
   it('takes the version as the positive integer 暗号鍵管理 shows, nothing else', () => {
     for (const version of ['0', '1.0', '-1', '1234567']) {
-      expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem, publicKeyVersion: version })), version).toBe('publicKeyVersion');
+      expect(validationField(() => createYahooConnector({ ...base, publicKey: publicKeyPem, publicKeyVersion: version })), version).toBe('options.publicKeyVersion');
     }
     expect(createPublicKeySigner(publicKeyPem, ' 12 ')?.version).toBe('12');
   });

@@ -30,24 +30,41 @@ describe('confirmOrders and exportShipments', () => {
     }
     const first = result.results[0];
     expect(first && !first.ok && first.error.hint?.ja).toContain('不正注文審査中');
-    const changes = env.sandbox.kit.log.filter({ operation: 'orderStatusChange' });
+    const changes = env.sandbox.kit.log.filter({ operation: 'orderChange' });
     expect(changes.map((e) => /<OrderId>(.+?)<\/OrderId>/.exec(e.bodyText)?.[1])).toEqual([fine]);
   });
 
-  it('treats od91705 (status unchanged) as alreadyDone', async () => {
+  it('confirms by marking the order seen with orderChange, and leaves its OrderStatus alone: a 新規予約 stays 予約中', async () => {
     env = setup();
-    const [id] = seedWith(env, 'on_hold');
-    const record = env.sandbox.orders.get(id ?? '');
-    if (!record) throw new Error('no record');
-    const first = await env.connector.confirmOrders([id ?? '']);
-    expect(first.succeeded).toBe(1);
-    // The connector's state read sees 処理中 and seen: no second write at all.
-    const again = await env.connector.confirmOrders([id ?? '']);
-    expect(again.alreadyDone).toBe(1);
-    expect(env.sandbox.kit.log.count({ operation: 'orderStatusChange' })).toBe(1);
-    // Straight to the raw client, Yahoo answers od91705.
-    const raw = await env.connector.client.orderStatusChange({ orderId: id ?? '', orderStatus: '2' });
+    const [newOrder = '', reservation = ''] = seedWith(env, 'pending_confirmation', 2);
+    env.sandbox.orders.update(reservation, (record) => void (record.order.OrderStatus = '1'));
+    const result = await env.connector.confirmOrders([newOrder, reservation]);
+    expect(result.results.map((r) => r.ok && !r.alreadyDone)).toEqual([true, true]);
+    expect(env.sandbox.kit.log.count({ operation: 'orderStatusChange' })).toBe(0);
+    expect(env.sandbox.kit.log.count({ operation: 'orderChange' })).toBe(2);
+    expect(env.sandbox.orders.get(newOrder)?.order).toMatchObject({ OrderStatus: '2', IsSeen: 'true' });
+    expect(env.sandbox.orders.get(reservation)?.order).toMatchObject({ OrderStatus: '1', IsSeen: 'true' });
+    // Seen now: alreadyDone from the state read, no second write.
+    const again = await env.connector.confirmOrders([newOrder, reservation]);
+    expect(again.alreadyDone).toBe(2);
+    expect(env.sandbox.kit.log.count({ operation: 'orderChange' })).toBe(2);
+  });
+
+  it('a 保留 order that was seen is alreadyDone: confirming never releases the shop\'s hold', async () => {
+    env = setup();
+    const [id = ''] = seedWith(env, 'on_hold');
+    const result = await env.connector.confirmOrders([id]);
+    expect(result.alreadyDone).toBe(1);
+    expect(env.sandbox.orders.get(id)?.order.OrderStatus).toBe('3');
+    expect(env.sandbox.kit.log.count({ operation: 'orderChange' }) + env.sandbox.kit.log.count({ operation: 'orderStatusChange' })).toBe(0);
+  });
+
+  it('the sandbox answers od91705 to the same OrderStatus and changes nothing, as documented', async () => {
+    env = setup();
+    const [id = ''] = seedWith(env, 'pending_confirmation');
+    const raw = await env.connector.client.orderStatusChange({ orderId: id, orderStatus: '2' });
     expect(raw.warnings.map((w) => w.code)).toEqual(['od91705']);
+    expect(env.sandbox.orders.get(id)?.order.IsSeen).toBe('false');
   });
 
   it('validates tracking numbers per carrier before sending anything', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorSchema, group, list, reqBody, warningSchema, YAHOO_XML } from './wire.js';
 
 /*
- * The change APIs (orderStatusChange, orderShipStatusChange, orderPayStatusChange) share one answer:
+ * The change APIs (orderChange, orderStatusChange, orderShipStatusChange, orderPayStatusChange) share one answer:
  * `<ResultSet ok ng>` → `<Result><Status>OK|NG</Status>[<Warning>…]</Result>`. A warning does not
  * mean failure: 「警告が発生した場合でも…更新は完了します」. An NG is turned into an error by the
  * error table before the answer is read. The inputs are checked with zod first, so that nothing the
@@ -117,6 +117,22 @@ export interface OrderPayStatusChange {
   readonly operationUser?: string;
 }
 
+/** The checks of an orderChange input. */
+export const orderChangeSchema = z.object({ orderId: orderIdSchema, isSeen: z.literal(true), operationUser }).strict();
+
+/**
+ * Input of orderChange (注文内容変更API), for what mallkit changes with it: marking an order seen.
+ * Yahoo takes IsSeen from false to true only (「未閲覧から閲覧済みにのみ更新できます」).
+ */
+export interface OrderChange {
+  /** The order to change. */
+  readonly orderId: string;
+  /** Marks the order seen (閲覧済み): how a 新規注文 becomes 処理中 in Store Creator Pro's lists. */
+  readonly isSeen: true;
+  /** 更新者名 (≤ 120 characters). Default: the connector's `operationUser`. */
+  readonly operationUser?: string;
+}
+
 /** A change request as sent: the seller and the checked input. */
 interface ChangeInput<T> {
   readonly sellerId: string;
@@ -150,6 +166,12 @@ function changeEndpoint<T>(operation: string, body: (change: T) => Readonly<Reco
     answer: { format: 'xml', schema: changeAnswerSchema, xml: YAHOO_XML },
   });
 }
+
+/** orderChange (注文内容変更API): `Target/OrderId` (+ OperationUser), the keys to change under `Order`; no IsPointFix (orderChange.html). */
+export const orderChangeEndpoint = changeEndpoint<OrderChange>('orderChange', (change) => ({
+  Target: target(change.orderId, change.operationUser, false),
+  Order: { IsSeen: String(change.isSeen) },
+}));
 
 /** orderStatusChange (注文ステータス変更API). CancelReason sits under Order (the doc's "Oeder" is a typo). */
 export const orderStatusChangeEndpoint = changeEndpoint<OrderStatusChange>('orderStatusChange', (change) => ({

@@ -1,4 +1,4 @@
-import { defineEndpoint, tryParseJst } from '@mallkit/core';
+import { defineEndpoint, ResponseFormatError, tryParseJst, UnreadableOrderError } from '@mallkit/core';
 import { z } from 'zod';
 import {
   BUYER_FIELDS,
@@ -78,6 +78,24 @@ const orderItemSchema = z.looseObject({
   Inscription: list(optionSchema).optional(),
 });
 
+/** Why an order whose orderInfo answer could not be read at all is unreadable (see {@link unreadableAnswerWire}). */
+const UNREADABLE_ANSWER = "the orderInfo answer for this order could not be read, even after retries (an unescaped '&' or a control character in a text?); the excerpt is the answer as sent";
+
+/**
+ * What the reader is handed for an order whose orderInfo answer stayed unreadable after the
+ * retries, or null when the failure is not that order's. An answer that names the order asked for
+ * (`<OrderId>` near its start) but is not readable XML is broken by that order's own data (an
+ * unescaped `&` or a control character in a buyer's text, specs/yahoo.md §6): orderInfo reads one
+ * order per request, so the reader gets the answer's text, which fails {@link orderInfoSchema} with
+ * the reason above and becomes that order's UnreadableOrderError, the text as its excerpt. Anything
+ * else (an HTML page, garbage, an error) is the mall's, and stays thrown.
+ */
+export function unreadableAnswerWire(error: unknown, orderId: string): string | null {
+  if (!ResponseFormatError.isInstance(error) || UnreadableOrderError.isInstance(error)) return null;
+  const named = [`<OrderId>${orderId}</OrderId>`, `<OrderId><![CDATA[${orderId}]]></OrderId>`].some((element) => error.excerpt.includes(element));
+  return named ? error.excerpt : null;
+}
+
 /**
  * The wire shape of ONE order, checked by the kit's reader order by order. OrderId, OrderTime and
  * OrderStatus are required: an order without them cannot be placed in time or state, and is
@@ -94,7 +112,7 @@ export const orderInfoSchema = z.looseObject({
   Item: list(orderItemSchema).optional(),
   Seller: group(z.looseObject(stringFields(SELLER_FIELDS))).optional(),
   Buyer: group(z.looseObject(stringFields(BUYER_FIELDS))).optional(),
-}) as unknown as z.ZodType<YahooOrderInfo>;
+}, { error: (issue) => (issue.code === 'invalid_type' && typeof issue.input === 'string' ? UNREADABLE_ANSWER : undefined) }) as unknown as z.ZodType<YahooOrderInfo>;
 
 /**
  * The orderInfo answer's envelope: `<ResultSet>` with 0 or 1 `<OrderInfo>`, each left unchecked

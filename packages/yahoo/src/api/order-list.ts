@@ -20,6 +20,15 @@ export interface YahooOrderListEntry extends TextFields<ListField> {
   readonly [field: string]: string | undefined;
 }
 
+/**
+ * An orderList entry as getPayments reads it (`PaymentRecord.raw`): the payment fields by name, so
+ * that a misspelt field does not compile.
+ */
+export interface YahooPaymentEntry extends TextFields<(typeof PAYMENT_LIST_FIELDS)[number]> {
+  /** The entry's 1-based position in the search. */
+  readonly Index?: string;
+}
+
 /** An entry as text fields: a value sent twice keeps its first, anything that is not text (an empty group) is left out. */
 export function toListEntry(wire: Readonly<Record<string, unknown>>): YahooOrderListEntry {
   const entry: Record<string, string> = {};

@@ -16,8 +16,9 @@ export interface PublicKeySigner {
   headers(sellerId: string, unixSeconds: number): Record<string, string>;
 }
 
-function invalid(field: string, message: string, hint: { ja: string; en: string }): ValidationError {
-  return new ValidationError([{ field, message }], { mall: 'yahoo', operation: 'createYahooConnector', hint });
+/** `field` is the option's name; the error names it `options.<field>`, as every option check does. */
+function invalid(field: 'publicKey' | 'publicKeyVersion', message: string, hint: { ja: string; en: string }): ValidationError {
+  return new ValidationError([{ field: `options.${field}`, message }], { mall: 'yahoo', operation: 'createYahooConnector', hint });
 }
 
 const KEY_HINT = {
@@ -25,7 +26,7 @@ const KEY_HINT = {
   en: 'Set both the public key issued in Store Creator Pro (設定 > 暗号鍵管理), PEM or bare base64, and its version.',
 };
 
-/** Reads a PEM (SPKI or PKCS#1) or a bare base64 DER SPKI key. Throws a ValidationError naming `publicKey`. */
+/** Reads a PEM (SPKI or PKCS#1) or a bare base64 DER SPKI key. Throws a ValidationError naming `options.publicKey`. */
 export function parsePublicKey(text: string): KeyObject {
   const trimmed = text.trim();
   let key: KeyObject;

@@ -1,4 +1,16 @@
-import { credentialReport, describeCredential, type CredentialError, type CredentialReport, type CredentialStatus, type Hint } from '@mallkit/core';
+import {
+  credentialReport,
+  describeCredential,
+  formatJst,
+  liveCheck,
+  type CallOptions,
+  type Clock,
+  type CredentialError,
+  type CredentialReport,
+  type CredentialStatus,
+  type Hint,
+} from '@mallkit/core';
+import type { YahooClient } from '../client.js';
 import { HINTS } from '../errors.js';
 import type { YahooSession } from './session.js';
 
@@ -85,4 +97,38 @@ export function yahooCredentialReport(facts: CredentialFacts): CredentialReport 
   const hasKey = facts.publicKeyConfigured || facts.session.publicKey.status !== 'not_seen';
   const credentials = [refreshTokenStatus(facts), ...(hasKey ? [publicKeyStatus(facts)] : []), clientSecretStatus(facts)];
   return credentialReport('yahoo', facts.shopId, facts.now, credentials);
+}
+
+/** What checkCredentials needs. */
+export interface CredentialCheck {
+  readonly client: YahooClient;
+  readonly clock: Clock;
+  readonly shopId: string;
+  readonly warningDays: number;
+  /** The `publicKey` option as given (configured when not blank). */
+  readonly publicKey: string | undefined;
+  readonly publicKeyExpiresAt: number | null;
+}
+
+/**
+ * checkCredentials: one live orderList call (it proves the access token, the session and the
+ * signature together), then the report. A refused credential is recorded by the session and
+ * reported there; any other failure of the call is a note, not a verdict.
+ */
+export async function checkYahooCredentials(check: CredentialCheck, call: CallOptions): Promise<CredentialReport> {
+  const { client } = check;
+  const now = check.clock.now();
+  const live = await liveCheck(() =>
+    client.orderList({ condition: { OrderTimeFrom: formatJst(now - 60_000, 'compact'), OrderTimeTo: formatJst(now, 'compact') }, fields: ['OrderId'], start: 1, results: 1 }, call),
+  );
+  const recorded = live.state === 'invalid' && client.session.rejected.size > 0;
+  return yahooCredentialReport({
+    session: client.session,
+    shopId: check.shopId,
+    now,
+    warningDays: check.warningDays,
+    publicKeyConfigured: check.publicKey !== undefined && check.publicKey.trim() !== '',
+    publicKeyExpiresAt: check.publicKeyExpiresAt,
+    liveCheckProblem: live.state === 'valid' || recorded ? null : live.note,
+  });
 }

@@ -1,9 +1,9 @@
-import type { Delivery, Order, OrderAmounts, OrderItem, OrderWarning, RecordedShipment } from '@mallkit/core';
+import { cleanText, mapWithWarning, type Delivery, type Order, type OrderAmounts, type OrderItem, type OrderWarning, type RecordedShipment } from '@mallkit/core';
 import type { YahooOrderInfo, YahooOrderItem } from '../api/order-info.js';
 import { YAHOO_TIME_ZONE_CODES, type YahooMappers } from './codes.js';
 import { addressFields, toParty } from './party.js';
 import { isFraudHeld, mapOrderStatus } from './status.js';
-import { bool, int, isoDate, isoTime, str } from './values.js';
+import { bool, int, isoDate, isoTime } from './values.js';
 
 /** A normalized Yahoo order; `order.raw` is the parsed orderInfo `<OrderInfo>`. */
 export type YahooOrder = Order<YahooOrderInfo>;
@@ -12,28 +12,19 @@ function warning(field: string, ja: string, en: string, raw?: string | null): Or
   return { code: 'missing_field', field, message: { ja, en }, ...(raw === undefined ? {} : { raw }) };
 }
 
-function unmapped(field: string, raw: string, what: string): OrderWarning {
-  return {
-    code: 'unmapped_value',
-    field,
-    raw,
-    message: { ja: `${what}「${raw}」は変換設定にありません`, en: `${what} ${JSON.stringify(raw)} is not mapped; add it to the overrides` },
-  };
-}
-
 function toItem(item: YahooOrderItem, index: number): OrderItem {
   const taxRatio = int(item.ItemTaxRatio);
   const options = (item.ItemOption ?? [])
-    .map((option) => ({ name: str(option.Name) ?? '', value: str(option.Value) ?? '' }))
+    .map((option) => ({ name: cleanText(option.Name) ?? '', value: cleanText(option.Value) ?? '' }))
     .filter((option) => option.name !== '' || option.value !== '');
   const inscriptions = (item.Inscription ?? [])
-    .map((entry) => [str(entry.Name), str(entry.Value)].filter((part): part is string => part !== null).join(': '))
+    .map((entry) => [cleanText(entry.Name), cleanText(entry.Value)].filter((part): part is string => part !== null).join(': '))
     .filter((note) => note !== '');
   return {
-    lineId: str(item.LineId) ?? String(index + 1),
-    productId: str(item.ItemId) ?? '',
-    sku: str(item.SubCode),
-    name: str(item.Title) ?? '',
+    lineId: cleanText(item.LineId) ?? String(index + 1),
+    productId: cleanText(item.ItemId) ?? '',
+    sku: cleanText(item.SubCode),
+    name: cleanText(item.Title) ?? '',
     quantity: int(item.Quantity) ?? 0,
     unitPrice: int(item.UnitPrice),
     taxRate: taxRatio === null ? null : taxRatio / 100,
@@ -69,27 +60,30 @@ function toShipments(info: YahooOrderInfo, mappers: YahooMappers): RecordedShipm
   const ship = info.Ship ?? {};
   const carrier = mappers.carrier.map(ship.ShipCompanyCode);
   const shippedOn = isoDate(ship.ShipDate);
-  const numbers = [str(ship.ShipInvoiceNumber1), str(ship.ShipInvoiceNumber2)].filter((n): n is string => n !== null);
-  if (numbers.length === 0) return str(ship.ShipStatus) === '3' || str(ship.ShipStatus) === '4' ? [{ carrier, trackingNumber: null, shippedOn }] : [];
+  const numbers = [cleanText(ship.ShipInvoiceNumber1), cleanText(ship.ShipInvoiceNumber2)].filter((n): n is string => n !== null);
+  if (numbers.length === 0) return cleanText(ship.ShipStatus) === '3' || cleanText(ship.ShipStatus) === '4' ? [{ carrier, trackingNumber: null, shippedOn }] : [];
   return numbers.map((trackingNumber) => ({ carrier, trackingNumber, shippedOn }));
 }
 
 function toDelivery(info: YahooOrderInfo, items: readonly OrderItem[], mappers: YahooMappers, warnings: OrderWarning[]): Delivery {
   const ship = info.Ship ?? {};
-  const requestTime = str(ship.ShipRequestTime);
-  const zoneCode = str(ship.ShipRequestTimeZoneCode);
+  const requestTime = cleanText(ship.ShipRequestTime);
+  const zoneCode = cleanText(ship.ShipRequestTimeZoneCode);
   const zone = zoneCode === null ? undefined : YAHOO_TIME_ZONE_CODES[zoneCode];
-  const timeSlot = requestTime !== null ? mappers.timeSlot.map(requestTime) : zone !== undefined && zoneCode !== null ? { code: zone, raw: zoneCode } : null;
-  if (timeSlot?.code === 'unmapped') warnings.push(unmapped('deliveries[0].timeSlot', timeSlot.raw, 'お届け時間帯'));
-  const carrier = mappers.carrier.map(ship.ShipCompanyCode);
-  if (carrier?.code === 'unmapped') warnings.push(unmapped('deliveries[0].carrier', carrier.raw, '配送会社コード'));
+  const timeSlot =
+    requestTime !== null
+      ? mapWithWarning(mappers.timeSlot, requestTime, 'deliveries[0].timeSlot', warnings)
+      : zone !== undefined && zoneCode !== null
+        ? { code: zone, raw: zoneCode }
+        : null;
+  const carrier = mapWithWarning(mappers.carrier, ship.ShipCompanyCode, 'deliveries[0].carrier', warnings);
   return {
     // Yahoo has one destination per order: the order id names it.
-    deliveryId: str(info.OrderId) ?? '',
+    deliveryId: cleanText(info.OrderId) ?? '',
     recipient: toParty(addressFields(ship, 'Ship')),
     items,
     carrier,
-    shippingMethod: str(ship.ShipMethodName) ?? str(ship.ShipMethod),
+    shippingMethod: cleanText(ship.ShipMethodName) ?? cleanText(ship.ShipMethod),
     requestedDate: isoDate(ship.ShipRequestDate),
     timeSlot,
     shipments: toShipments(info, mappers),
@@ -111,26 +105,21 @@ export function toOrder(info: YahooOrderInfo, context: OrderMappingContext, note
   const pay = info.Pay ?? {};
   const ship = info.Ship ?? {};
   const items = (info.Item ?? []).map(toItem);
-  const payMethodCode = str(pay.PayMethod);
-  const method = context.mappers.paymentMethod.map(payMethodCode) ?? { code: 'unmapped' as const, raw: '' };
-  if (method.code === 'unmapped') warnings.push(unmapped('payment.method', method.raw || (str(pay.PayMethodName) ?? ''), '支払方法'));
+  // Keyed by the code, never PayMethodName (names changed on 2024-05-13 and 2026-07-16).
+  const method = mapWithWarning(context.mappers.paymentMethod, pay.PayMethod, 'payment.method', warnings, { required: true }) ?? { code: 'unmapped' as const, raw: '' };
   const orderedAt = isoTime(info.OrderTime);
   if (orderedAt === null) warnings.push(warning('orderedAt', '注文日時が読めません', 'OrderTime is missing or unreadable', info.OrderTime ?? null));
-  const orderStatus = str(info.OrderStatus);
-  const giftType = str(info.SocialGiftType);
+  const orderStatus = cleanText(info.OrderStatus);
+  const giftType = cleanText(info.SocialGiftType);
   return {
     mall: 'yahoo',
     shopId: context.shopId,
     id: info.OrderId,
     displayNumber: info.OrderId,
-    status: mapOrderStatus({
-      OrderStatus: info.OrderStatus,
-      IsSeen: info.IsSeen,
-      ShipStatus: ship.ShipStatus,
-      PayStatus: pay.PayStatus,
-      PayType: pay.PayType,
-      FraudHoldStatus: info.FraudHoldStatus,
-    }),
+    status: mapOrderStatus(
+      { OrderStatus: info.OrderStatus, IsSeen: info.IsSeen, ShipStatus: ship.ShipStatus, PayStatus: pay.PayStatus, PayType: pay.PayType, FraudHoldStatus: info.FraudHoldStatus },
+      warnings,
+    ),
     orderedAt: orderedAt ?? '',
     updatedAt: isoTime(info.LastUpdateTime),
     // Yahoo records no confirm time; SendConfirmTime (注文確認メール) is the nearest it has.
@@ -138,21 +127,21 @@ export function toOrder(info: YahooOrderInfo, context: OrderMappingContext, note
     buyer: toParty(addressFields(pay, 'Bill')),
     deliveries: [toDelivery(info, items, context.mappers, warnings)],
     amounts: toAmounts(info, items, warnings),
-    payment: { method, paidAt: str(pay.PayStatus) === '1' ? isoTime(pay.PayDate) : null },
+    payment: { method, paidAt: cleanText(pay.PayStatus) === '1' ? isoTime(pay.PayDate) : null },
     flags: {
       fraudReview: isFraudHeld(info.FraudHoldStatus),
       // Suspect 1 いたずら; 2 means the flag was lifted.
-      suspect: str(info.Suspect) === '1',
+      suspect: cleanText(info.Suspect) === '1',
       provisional: false,
       buyerMayCancel: bool(info.IsReadOnly),
       gift: bool(ship.NeedGiftWrap) || bool(ship.NeedGiftWrapPaper) || (giftType !== null && giftType !== '0'),
       multipleDestinations: bool(info.IsMultiShip),
       // OrderStatus 1 予約中: a reservation for an item not released yet.
       preorder: orderStatus === '1',
-      deliveryPromise: ['1', '2'].includes(str(ship.ArriveType) ?? '') || ['1', '2'].includes(str(ship.ExcellentDelivery) ?? ''),
+      deliveryPromise: ['1', '2'].includes(cleanText(ship.ArriveType) ?? '') || ['1', '2'].includes(cleanText(ship.ExcellentDelivery) ?? ''),
       business: false,
     },
-    notes: { buyerComment: str(info.BuyerComments), shopMemo: str(info.Notes) },
+    notes: { buyerComment: cleanText(info.BuyerComments), shopMemo: cleanText(info.Notes) },
     warnings,
     raw: info,
   };

@@ -1,5 +1,4 @@
-import type { Party } from '@mallkit/core';
-import { postalCode, str } from './values.js';
+import { cleanText, joinText, normalizePostalCode, type Party } from '@mallkit/core';
 
 /** The name and address fields of one side (Bill* or Ship*), without the prefix. */
 export interface YahooAddressFields {
@@ -37,27 +36,22 @@ export function addressFields(group: Readonly<Record<string, unknown>> | undefin
   };
 }
 
-function joinName(family: string | null, given: string | null): string | null {
-  const parts = [family, given].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(' ') : null;
-}
-
 /** A Party from Yahoo's split name fields: LastName is the family name (姓), FirstName the given name (名). */
 export function toParty(fields: YahooAddressFields): Party {
-  const familyName = str(fields.LastName);
-  const givenName = str(fields.FirstName);
+  const familyName = cleanText(fields.LastName);
+  const givenName = cleanText(fields.FirstName);
   return {
-    name: joinName(familyName, givenName) ?? '',
+    name: joinText([familyName, givenName]) ?? '',
     familyName,
     givenName,
-    nameKana: joinName(str(fields.LastNameKana), str(fields.FirstNameKana)),
+    nameKana: joinText([fields.LastNameKana, fields.FirstNameKana]),
     companyName: null,
-    postalCode: postalCode(fields.ZipCode),
-    prefecture: str(fields.Prefecture),
-    city: str(fields.City),
-    addressLines: [str(fields.Address1), str(fields.Address2)].filter((line): line is string => line !== null),
-    phone: str(fields.PhoneNumber),
-    email: str(fields.MailAddress),
+    postalCode: normalizePostalCode(fields.ZipCode),
+    prefecture: cleanText(fields.Prefecture),
+    city: cleanText(fields.City),
+    addressLines: [cleanText(fields.Address1), cleanText(fields.Address2)].filter((line): line is string => line !== null),
+    phone: cleanText(fields.PhoneNumber),
+    email: cleanText(fields.MailAddress),
     country: 'JP',
   };
 }

@@ -1,24 +1,19 @@
-import type { Order, PaymentRecord } from '@mallkit/core';
-import type { YahooOrderListEntry } from '../api/order-list.js';
+import { cleanText, type Order, type PaymentRecord } from '@mallkit/core';
+import type { YahooPaymentEntry } from '../api/order-list.js';
 import type { YahooMappers } from './codes.js';
 import { mapOrderStatus } from './status.js';
-import { int, isoTime, str } from './values.js';
+import { int, isoTime } from './values.js';
 
 /*
  * getPayments reads PayStatus, PayDate, SettleStatus, PayMethod and TotalPrice from orderList
  * (2,000 orders per request) instead of one orderInfo per order.
  */
 
-function field(entry: YahooOrderListEntry, name: string): string | undefined {
-  const value = entry[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** A payment record from an orderList entry. */
-export function toPaymentRecord(entry: YahooOrderListEntry, mappers: YahooMappers): PaymentRecord<YahooOrderListEntry> {
-  const payStatus = str(field(entry, 'PayStatus'));
-  const settle = str(field(entry, 'SettleStatus'));
-  const orderStatus = str(field(entry, 'OrderStatus'));
+export function toPaymentRecord(entry: YahooPaymentEntry, mappers: YahooMappers): PaymentRecord<YahooPaymentEntry> {
+  const payStatus = cleanText(entry.PayStatus);
+  const settle = cleanText(entry.SettleStatus);
+  const orderStatus = cleanText(entry.OrderStatus);
   const state: PaymentRecord['state'] =
     orderStatus === '4' || settle === '6' || settle === '11'
       ? 'cancelled'
@@ -31,12 +26,12 @@ export function toPaymentRecord(entry: YahooOrderListEntry, mappers: YahooMapper
             : 'unknown';
   return {
     mall: 'yahoo',
-    orderId: field(entry, 'OrderId') ?? '',
-    method: mappers.paymentMethod.map(field(entry, 'PayMethod')) ?? { code: 'unmapped', raw: '' },
+    orderId: entry.OrderId ?? '',
+    method: mappers.paymentMethod.map(entry.PayMethod) ?? { code: 'unmapped', raw: '' },
     state,
     rawState: payStatus === null ? null : `PayStatus=${payStatus}${settle ? `/SettleStatus=${settle}` : ''}`,
-    amount: int(field(entry, 'TotalPrice')),
-    paidAt: payStatus === '1' ? isoTime(field(entry, 'PayDate')) : null,
+    amount: int(entry.TotalPrice),
+    paidAt: payStatus === '1' ? isoTime(entry.PayDate) : null,
     settledAt: null,
     raw: entry,
   };
@@ -49,15 +44,15 @@ const NO_ONE = { name: '', familyName: null, givenName: null, nameKana: null, co
  * or lines. It only carries an entry through the kit's order lister, whose guarded paging,
  * de-duplication and per-entry isolation getPayments needs too; it is never handed to users.
  */
-export function toListedOrder(entry: YahooOrderListEntry, shopId: string, mappers: YahooMappers): Order<YahooOrderListEntry> {
+export function toListedOrder(entry: YahooPaymentEntry, shopId: string, mappers: YahooMappers): Order<YahooPaymentEntry> {
   const record = toPaymentRecord(entry, mappers);
   return {
     mall: 'yahoo',
     shopId,
     id: record.orderId,
     displayNumber: record.orderId,
-    status: mapOrderStatus({ OrderStatus: field(entry, 'OrderStatus'), IsSeen: 'true', PayStatus: field(entry, 'PayStatus') }),
-    orderedAt: isoTime(field(entry, 'OrderTime')) ?? '',
+    status: mapOrderStatus({ OrderStatus: entry.OrderStatus, IsSeen: 'true', PayStatus: entry.PayStatus }, []),
+    orderedAt: isoTime(entry.OrderTime) ?? '',
     updatedAt: null,
     confirmedAt: null,
     buyer: NO_ONE,

@@ -1,11 +1,12 @@
-import type { MappedOrderStatus, OrderStatus } from '@mallkit/core';
-import { bool, str } from './values.js';
+import { cleanText, type MappedOrderStatus, type OrderStatus, type OrderWarning } from '@mallkit/core';
+import { bool } from './values.js';
 
 /*
- * Yahoo has two statuses per order: OrderStatus (1 予約中, 2 処理中, 3 保留, 4 キャンセル, 5 完了)
- * and ShipStatus (0 出荷不可, 1 出荷可, 2 出荷処理中, 3 出荷済み, 4 着荷済み); 「新規注文」 is
- * OrderStatus 2 not yet seen (IsSeen=false). The normalized status is read from both; `raw`
- * keeps both as `OrderStatus/ShipStatus` so nothing is lost.
+ * Yahoo has two statuses per order: OrderStatus (1 予約中, 2 処理中, 3 保留, 4 キャンセル, 5 完了;
+ * orderList also writes 0 未入力 and 8 繰上げ同意待ち) and ShipStatus (0 出荷不可, 1 出荷可,
+ * 2 出荷処理中, 3 出荷済み, 4 着荷済み); 「新規注文」 is OrderStatus 2 not yet seen (IsSeen=false).
+ * The normalized status is read from both; `raw` keeps both as `OrderStatus/ShipStatus`. A pair
+ * this table does not know is `unmapped` with an `unmapped_value` warning, never a guessed status.
  */
 
 /** What the status is read from. */
@@ -20,44 +21,63 @@ export interface YahooStatusFields {
 
 /** True while the order is held by fraud review (1 ルール保留審査中, 3 ルール悪用確定): only cancellation is allowed. */
 export function isFraudHeld(fraudHoldStatus: string | undefined | null): boolean {
-  const value = str(fraudHoldStatus);
+  const value = cleanText(fraudHoldStatus);
   return value === '1' || value === '3';
 }
 
-function fromShipStatus(ship: string | null, fields: YahooStatusFields): OrderStatus {
+/**
+ * A seen order by its ShipStatus. 出荷可 and 出荷処理中 are both `ready_to_ship`: the order may
+ * leave (Rakuten's 発送待ち is the same state); 出荷不可 waits for payment on a prepaid order, and
+ * for something else (a release date, a credit check) otherwise.
+ */
+function fromShipStatus(ship: string | null, fields: YahooStatusFields): OrderStatus | null {
   switch (ship) {
     case '4':
       return 'delivered';
     case '3':
       return 'shipped';
     case '2':
+    case '1':
       return 'ready_to_ship';
     case '0':
-      // 出荷不可 on a prepaid order not yet paid is the wait for payment.
-      return str(fields.PayType) === '1' && str(fields.PayStatus) !== '1' ? 'awaiting_payment' : 'confirmed';
+      return cleanText(fields.PayType) === '1' && cleanText(fields.PayStatus) !== '1' ? 'awaiting_payment' : 'confirmed';
     default:
-      return 'confirmed';
+      return null;
   }
 }
 
-/** Maps OrderStatus + IsSeen + ShipStatus (+ the fraud hold) to the normalized status. */
-export function mapOrderStatus(fields: YahooStatusFields): MappedOrderStatus {
-  const order = str(fields.OrderStatus);
-  const ship = str(fields.ShipStatus);
-  const raw = `${order ?? ''}/${ship ?? ''}`;
-  if (isFraudHeld(fields.FraudHoldStatus) && order !== '4') return { code: 'on_hold', raw };
+function statusOf(order: string | null, ship: string | null, fields: YahooStatusFields): OrderStatus | null {
+  if (isFraudHeld(fields.FraudHoldStatus) && order !== '4') return 'on_hold';
   switch (order) {
     case '1':
     case '2':
-      if (!bool(fields.IsSeen)) return { code: 'pending_confirmation', raw };
-      return { code: fromShipStatus(ship, fields), raw };
+      return bool(fields.IsSeen) ? fromShipStatus(ship, fields) : 'pending_confirmation';
     case '3':
-      return { code: 'on_hold', raw };
+      return 'on_hold';
     case '4':
-      return { code: 'cancelled', raw };
+      return 'cancelled';
     case '5':
-      return { code: 'completed', raw };
+      return 'completed';
     default:
-      return { code: 'unmapped', raw };
+      return null;
   }
+}
+
+/** Maps OrderStatus + IsSeen + ShipStatus (+ the fraud hold); an unknown pair adds an `unmapped_value` warning to `warnings`. */
+export function mapOrderStatus(fields: YahooStatusFields, warnings: OrderWarning[]): MappedOrderStatus {
+  const order = cleanText(fields.OrderStatus);
+  const ship = cleanText(fields.ShipStatus);
+  const raw = `${order ?? ''}/${ship ?? ''}`;
+  const code = statusOf(order, ship, fields);
+  if (code !== null) return { code, raw };
+  warnings.push({
+    code: 'unmapped_value',
+    field: 'status',
+    raw,
+    message: {
+      ja: `注文ステータス/出荷ステータス「${raw}」は変換表にありません。注文管理ツールで状態を確認し、mallkit に報告してください。`,
+      en: `The OrderStatus/ShipStatus pair "${raw}" is not in the status table; check the order in Store Creator Pro and report it to mallkit.`,
+    },
+  });
+  return { code: 'unmapped', raw };
 }

@@ -1,5 +1,5 @@
 import { parseJst, formatJst } from '@mallkit/core';
-import { trackingNumberProblem } from '../mapping/tracking.js';
+import { trackingNumberProblem } from '../mapping/shipments.js';
 import type { SandboxOrderRecord } from './records.js';
 
 /*
@@ -22,7 +22,8 @@ function held(record: SandboxOrderRecord): boolean {
 }
 
 function touch(record: SandboxOrderRecord, now: number): void {
-  // Any update marks the order seen (orderChange docs) and bumps its version.
+  // Any update marks the order seen (orderChange.html says so of its updates; that the status APIs
+  // do the same is the sandbox's guess) and bumps its version.
   record.order.IsSeen = 'true';
   record.order.LastUpdateTime = formatJst(now, 'iso');
   record.order.Version = String(Number(record.order.Version ?? '1') + 1);
@@ -40,15 +41,23 @@ export function changeOrderStatus(record: SandboxOrderRecord, target: string, po
   if (held(record) && target !== '4') return { ok: false, message: '不正注文審査中の注文はキャンセル以外の操作ができません。' };
   if (record.order.IsReadOnly === '1') return { ok: false, message: '読み取り専用の注文は更新できません。' };
   if (target === '5' && !pointFix) return { ok: false, message: 'IsPointFix must be true to complete an order.' };
-  if (target === current) {
-    if (record.order.IsSeen !== 'true') {
-      touch(record, now);
-      return takeWarnings(record);
-    }
-    return { ok: true, warnings: [{ Code: 'od91705', Message: '注文ステータスに変更がありません。' }] };
-  }
+  // od91705: the same status asked again; nothing changes (whether Yahoo marks the order seen then is not documented).
+  if (target === current) return { ok: true, warnings: [{ Code: 'od91705', Message: '注文ステータスに変更がありません。' }] };
   if (!(TRANSITIONS[current] ?? []).includes(target)) return { ok: false, message: `注文ステータスを${current}から${target}に変更できません。` };
   record.order.OrderStatus = target;
+  touch(record, now);
+  return takeWarnings(record);
+}
+
+/**
+ * orderChange, for what the sandbox implements of it: IsSeen, 「未閲覧から閲覧済みにのみ更新できます」
+ * (true on a seen order changes nothing; false is refused). Any other key is refused with an NG.
+ */
+export function changeOrder(record: SandboxOrderRecord, change: { readonly isSeen: string | undefined; readonly otherKeys: readonly string[] }, now: number): ChangeOutcome {
+  if (held(record)) return { ok: false, message: '不正注文審査中の注文はキャンセル以外の操作ができません。' };
+  if (record.order.IsReadOnly === '1') return { ok: false, message: '読み取り専用の注文は更新できません。' };
+  if (change.otherKeys.length > 0) return { ok: false, message: `The sandbox's orderChange implements IsSeen only, not ${change.otherKeys.join(', ')}.` };
+  if (change.isSeen !== 'true') return { ok: false, message: '閲覧済み→未閲覧には更新できません。' };
   touch(record, now);
   return takeWarnings(record);
 }

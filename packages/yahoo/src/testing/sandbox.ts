@@ -1,7 +1,7 @@
 import { formatJst } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type QpsLimit, type SandboxInit } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type QpsLimit, type SandboxInit } from '@mallkit/core/testing';
 import { YCONNECT_TOKEN_URL } from '../auth/yconnect.js';
-import { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL } from '../options.js';
+import { YAHOO_PRODUCTION_BASE_URL, YAHOO_RATE, YAHOO_TEST_BASE_URL } from '../options.js';
 import { createAuthServer } from './auth-server.js';
 import { routeToken, type StoreSwitches } from './handlers-auth.js';
 import { routeOrderChanges } from './handlers-changes.js';
@@ -86,12 +86,6 @@ export interface YahooSandbox extends MallSandbox<YahooSandboxConnection> {
   denyOrderApi(denied?: boolean): void;
 }
 
-/** Yahoo's 1 request per second per path, `scale` times faster (a window of whole requests). */
-function scaledRate(scale: number): QpsLimit {
-  const limit = Math.max(1, Math.round(scale));
-  return { limit, intervalMs: Math.round((limit * 1000) / scale) };
-}
-
 /**
  * Creates a Yahoo sandbox: the store's YConnect authorization and public key, orderList, orderInfo
  * and the change APIs over an in-memory store, 1 request/s per API path (times `rateScale`).
@@ -107,7 +101,7 @@ export function createYahooSandbox(init: YahooSandboxInit = {}): YahooSandbox {
   const baseUrl = init.baseUrl ?? (sellerId.startsWith('snbx-') ? YAHOO_TEST_BASE_URL : YAHOO_PRODUCTION_BASE_URL);
   const tokenUrl = init.tokenUrl ?? YCONNECT_TOKEN_URL;
   const clock = init.clock ?? createSandboxClock();
-  const rate = scaledRate(init.rateScale ?? 1);
+  const rate = scaleQpsLimit(YAHOO_RATE, init.rateScale ?? 1);
   const kit = createSandboxKit({
     mall: 'yahoo',
     clock,
