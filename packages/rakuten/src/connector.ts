@@ -2,6 +2,7 @@ import {
   createOrderLister,
   createOrderReader,
   credentialKey,
+  DEFAULT_MAX_PAGES,
   defineConnector,
   runBatchWrite,
   type CallOptions,
@@ -10,7 +11,7 @@ import {
   type OrderDateType,
   type ParsedPaymentQuery,
   type ParsedShipmentUpdate,
-  type WriteOutcome,
+  type UnreadableOrderError,
 } from '@mallkit/core';
 import { RAKUTEN_LIMITS } from './api/constants.js';
 import { orderModelSchema, type RakutenOrderModel, type RakutenOrderState } from './api/order-model.js';
@@ -22,10 +23,11 @@ import { confirmOutcomes, resolveConfirm } from './mapping/confirm.js';
 import { createRakutenMappers } from './mapping/mappers.js';
 import { mapOrder } from './mapping/order.js';
 import { orderStatesOf } from './mapping/order-state.js';
-import { mapPaymentRecord } from './mapping/payment-record.js';
-import { isPlan, planShipment, prepareShipment, RAKUTEN_SHIPMENT_RULES, resolveShipment, shipmentOutcome, type PreparedShipment, type ShipmentPlan } from './mapping/shipment.js';
-import { RAKUTEN_DATE_TYPES, searchPage, searchPlans, type SearchPlan } from './mapping/search.js';
-import { RAKUTEN_DEFAULT_RATE, type RakutenConnectorOptions } from './options.js';
+import { readPayments } from './mapping/payments.js';
+import { RAKUTEN_DATE_TYPES, searchPlans, type SearchPlan } from './mapping/search.js';
+import { createSearchPager, type SearchCursor } from './mapping/search-paging.js';
+import { planShipment, prepareShipment, RAKUTEN_SHIPMENT_RULES, resolveShipment, shipmentOutcome, type PreparedShipment, type ShipmentPlan } from './mapping/shipment.js';
+import { checkRakutenConnectorOptions, RAKUTEN_DEFAULT_RATE, type RakutenConnectorOptions } from './options.js';
 
 /** A Rakuten connector: the mallkit contract, plus the raw client underneath. */
 export interface RakutenConnector extends MallConnector<RakutenOrderModel, RakutenPaymentModel> {
@@ -33,7 +35,7 @@ export interface RakutenConnector extends MallConnector<RakutenOrderModel, Rakut
   readonly client: RakutenClient;
 }
 
-/** What the Rakuten connector supports, and Rakuten's limits. */
+/** What the Rakuten connector supports, Rakuten's limits, and what public material does not confirm. */
 export const RAKUTEN_CAPABILITIES: Capabilities = {
   listOrders: {
     dateTypes: Object.keys(RAKUTEN_DATE_TYPES) as OrderDateType[],
@@ -43,10 +45,19 @@ export const RAKUTEN_CAPABILITIES: Capabilities = {
     detailBatchSize: RAKUTEN_LIMITS.batchSize,
   },
   confirmOrders: { batchSize: RAKUTEN_LIMITS.batchSize },
-  // updateOrderShipping takes one order per request.
-  exportShipments: { batchSize: 1 },
+  // updateOrderShipping takes one order per request, and records the shippingDate it is given.
+  exportShipments: { batchSize: 1, sendsShipDate: true },
   getPayments: { byOrderIds: true, byWindow: true },
   defaultRatePerSecond: RAKUTEN_DEFAULT_RATE.limit / (RAKUTEN_DEFAULT_RATE.intervalMs / 1000),
+  verification: {
+    // getPayment: no official copy of the page is public; the fields follow a third-party client's models.
+    operations: { getPayments: 'inferred' },
+    unverified: [
+      'getPayment answer fields (OrderModel.PaymentModelList; paymentStatus codes)',
+      'the request rate (1 request/s per licenseKey: no official figure)',
+      "updateOrderShipping at orderProgress 100 and 200: refused before sending (vendor manuals), Rakuten's own error code unknown",
+    ],
+  },
 };
 
 /**
@@ -55,6 +66,7 @@ export const RAKUTEN_CAPABILITIES: Capabilities = {
  * `rateLimit` says otherwise.
  */
 export function createRakutenConnector(options: RakutenConnectorOptions): RakutenConnector {
+  checkRakutenConnectorOptions(options);
   const client = createRakutenClient(options);
   const { clock, logger } = client;
   const mappers = createRakutenMappers(options.mappers);
@@ -80,7 +92,7 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
     logger,
   });
 
-  const listOrders = createOrderLister<RakutenOrderModel, string, number, SearchPlan>({
+  const listOrders = createOrderLister<RakutenOrderModel, string, SearchCursor, SearchPlan>({
     mall: 'rakuten',
     operation: 'searchOrder',
     capabilities: RAKUTEN_CAPABILITIES.listOrders,
@@ -90,19 +102,19 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
     reader,
     entryId: (id) => id,
     resultCap: RAKUTEN_LIMITS.searchResultCap,
+    // Searches by order time take as many steps as the window has full pages; each step starts
+    // strictly later than the one before, so they end on their own.
+    maxPages: DEFAULT_MAX_PAGES,
     plans: searchPlans,
-    async fetchPage({ window, plan, cursor }, call) {
-      const page = cursor ?? 1;
-      return searchPage(await client.searchOrder({ ...plan, from: window.from, to: window.to, page }, call), page);
-    },
+    fetchPage: createSearchPager({ searchOrder: client.searchOrder, getOrder: client.getOrder, logger }),
   });
 
-  /** Order states for the writes, 100 per getOrder; an order whose state cannot be read is absent. */
-  const readStates = async (ids: readonly string[], call: CallOptions): Promise<Map<string, RakutenOrderState>> =>
-    orderStatesOf((await client.getOrder(ids, call)).OrderModelList ?? []);
+  /** Order states for the writes, 100 per getOrder; an order whose state cannot be read is its UnreadableOrderError. */
+  const readStates = async (ids: readonly string[], call: CallOptions): Promise<Map<string, RakutenOrderState | UnreadableOrderError>> =>
+    orderStatesOf((await client.getOrder(ids, call)).OrderModelList ?? [], { redact: client.redactor.text });
 
   const confirmOrders = (ids: readonly string[], call: CallOptions) =>
-    runBatchWrite<string, RakutenOrderState>({
+    runBatchWrite<string, RakutenOrderState | UnreadableOrderError>({
       mall: 'rakuten',
       operation: 'confirmOrder',
       items: ids,
@@ -115,11 +127,8 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
       call,
     });
 
-  const exportShipments = (updates: readonly ParsedShipmentUpdate[], call: CallOptions) => {
-    // The kit decides each update from the state it read just before (precheck) and sends it right
-    // after (one order per request): the plan made there is what write() sends.
-    const plans = new Map<PreparedShipment, ShipmentPlan>();
-    return runBatchWrite<PreparedShipment, RakutenOrderState>({
+  const exportShipments = (updates: readonly ParsedShipmentUpdate[], call: CallOptions) =>
+    runBatchWrite<PreparedShipment, RakutenOrderState | UnreadableOrderError, ShipmentPlan>({
       mall: 'rakuten',
       operation: 'updateOrderShipping',
       items: updates.map((update, index) => prepareShipment(update, index, mappers.deliveryCompany)),
@@ -127,16 +136,11 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
       batchSize: 1,
       readStates,
       stateBatchSize: RAKUTEN_LIMITS.batchSize,
-      precheck(prepared, state): 'write' | WriteOutcome {
-        const decision = planShipment(state, prepared);
-        if (!isPlan(decision)) return decision;
-        plans.set(prepared, decision);
-        return 'write';
-      },
-      // One update per request (batchSize 1).
-      async write([prepared]) {
+      // Decided from the state read just before; the plan (package and row) is what write() sends.
+      precheck: (prepared, state) => planShipment(state, prepared),
+      async write([prepared], _call, { planOf }) {
         const item = prepared as PreparedShipment;
-        const plan = plans.get(item) as ShipmentPlan;
+        const plan = planOf(item) as ShipmentPlan;
         return [shipmentOutcome(item, await client.updateOrderShipping(buildUpdateOrderShippingBody(item.update.orderId, plan.basketId, plan.row), call))];
       },
       resolve: resolveShipment,
@@ -144,20 +148,10 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
       refreshBetweenItemsOfOneOrder: true,
       call,
     });
-  };
 
-  async function* paymentsOf(orderId: string, call: CallOptions) {
-    const answer = await client.getPayment(orderId, call);
-    for (const payment of answer.OrderModel?.PaymentModelList ?? []) yield mapPaymentRecord(orderId, payment, mappers);
-  }
-
-  /** getPayment (one order per request) for each id, or for every order placed in the window. */
-  async function* getPayments(query: ParsedPaymentQuery, call: CallOptions) {
-    if ('orderIds' in query) {
-      for (const id of new Set(query.orderIds)) yield* paymentsOf(id, call);
-      return;
-    }
-    for await (const order of listOrders({ from: query.from, ...(query.to ? { to: query.to } : {}) }, call)) yield* paymentsOf(order.id, call);
+  /** The order numbers of a window of order dates, read through the lister (their details included: see the README). */
+  async function* orderNumbersIn(query: Extract<ParsedPaymentQuery, { from: Date }>, call: CallOptions): AsyncGenerator<string> {
+    for await (const order of listOrders({ from: query.from, ...(query.to ? { to: query.to } : {}) }, call)) yield order.id;
   }
 
   const connector = defineConnector<RakutenOrderModel, RakutenPaymentModel>({
@@ -170,7 +164,7 @@ export function createRakutenConnector(options: RakutenConnectorOptions): Rakute
     confirmOrders,
     exportShipments,
     shipmentRules: RAKUTEN_SHIPMENT_RULES,
-    getPayments,
+    getPayments: (query, call) => readPayments('orderIds' in query ? new Set(query.orderIds) : orderNumbersIn(query, call), { getPayment: client.getPayment, mappers }, call),
     checkCredentials: (call) => checkCredentials({ client, clock, shopId, warningDays: options.expiryWarningDays ?? 14 }, call),
   });
   return { ...connector, client };

@@ -1,6 +1,7 @@
 import {
   CredentialError,
   InvalidRequestError,
+  isMaintenanceAnswer,
   MaintenanceError,
   OrderStateError,
   PermissionError,
@@ -202,8 +203,9 @@ export const classifyRakutenResponse: ErrorClassifier = (response, request) => {
       hint: RENEW_LICENSE_KEY_HINT,
     });
   }
-  if (response.status === 503) {
-    return new MaintenanceError(`rakuten ${request.operation}: HTTP 503, the RMS API is in maintenance or overloaded`, { ...base, hint: MAINTENANCE_HINT });
+  // Rakuten's maintenance page is plain text (「API In Maintenance」, seen with 503); core knows such pages.
+  if (isMaintenanceAnswer(response)) {
+    return new MaintenanceError(`rakuten ${request.operation}: HTTP ${response.status}, the RMS API is in maintenance or overloaded`, { ...base, hint: MAINTENANCE_HINT });
   }
   if (response.status === 429 || (response.status === 403 && /qps/i.test(response.text))) {
     return new RateLimitError(`rakuten ${request.operation}: HTTP ${response.status}, request rate exceeded`, { ...base, hint: QPS_HINT });

@@ -1,4 +1,4 @@
-import { parseInput, type ConnectorOptions } from '@mallkit/core';
+import { CARRIER_CODES, parseInput, type ConnectorOptions } from '@mallkit/core';
 import { z } from 'zod';
 import type { RakutenCredentials } from './auth/esa.js';
 import type { RakutenMapperOverrides } from './mapping/mappers.js';
@@ -47,4 +47,23 @@ const optionsSchema = z.looseObject({
 /** Checks the Rakuten-specific options before anything is built; throws ValidationError naming the field. */
 export function checkRakutenOptions(options: RakutenClientOptions): void {
   parseInput(optionsSchema, options, 'options', { mall: 'rakuten', operation: 'createRakutenClient' });
+}
+
+/**
+ * The shop's deliveryCompany overrides are sent as they are: each must be one of Rakuten's
+ * 4-digit codes (`1001`; getOrder's ShippingModel table lists 1000–1031, and newer codes may come),
+ * never a name — updateOrderShipping refuses names with ERROR_011 — and never a value with a line
+ * break or space that would reach the wire. The carrier on the left must be a mallkit carrier code.
+ */
+const connectorOptionsSchema = z.looseObject({
+  mappers: z
+    .looseObject({
+      deliveryCompany: z.partialRecord(z.enum(CARRIER_CODES), z.string().regex(/^\d{4}$/, "must be Rakuten's 4-digit deliveryCompany code, e.g. '1001' (not a name)")).optional(),
+    })
+    .optional(),
+});
+
+/** Checks the connector's own options (the mapper overrides) on top of the client's; throws ValidationError naming the field. */
+export function checkRakutenConnectorOptions(options: RakutenConnectorOptions): void {
+  parseInput(connectorOptionsSchema, options, 'options', { mall: 'rakuten', operation: 'createRakutenConnector' });
 }

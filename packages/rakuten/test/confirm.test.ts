@@ -19,7 +19,37 @@ describe('confirmOrders', () => {
     expect(result.succeeded).toBe(150);
     expect(result.results.map((r) => r.id)).toEqual(ids);
     expect(rig.sandbox.kit.log.forOperation('confirmOrder').map((e) => (bodyOf(e) as { orderNumberList: string[] }).orderNumberList.length)).toEqual([100, 50]);
+    // 注文確認 moves the order to 200 楽天処理中; Rakuten's processing then moves it to 300 発送待ち.
+    expect(rig.sandbox.order(ids[0]!)).toMatchObject({ orderProgress: 200, shopOrderCfmDatetime: expect.stringMatching(/\+0900$/) as unknown });
+    rig.sandbox.clock.advance(60_000);
     expect(rig.sandbox.order(ids[0]!)?.orderProgress).toBe(300);
+  });
+
+  it('103 is alreadyDone only with proof of an earlier confirmation: an order at 400 never confirmed is an OrderStateError naming 400', async () => {
+    rig = startRig(seeds(40));
+    const [never, before, processing] = pendingIds(rig);
+    rig.sandbox.store.change(never!, (o) => void (o.orderProgress = 400));
+    rig.sandbox.store.change(before!, (o) => {
+      o.orderProgress = 400;
+      o.shopOrderCfmDatetime = '2026-11-20T09:00:00+0900';
+    });
+    // Confirmed in RMS and still in Rakuten's processing.
+    rig.sandbox.store.change(processing!, (o) => {
+      o.orderProgress = 200;
+      o.shopOrderCfmDatetime = '2026-11-22T09:00:00+0900';
+    });
+    const result = await rig.connector.confirmOrders([never!, before!, processing!]);
+    const [first, second, third] = result.results;
+    expect(first?.ok).toBe(false);
+    if (first && !first.ok) {
+      expect(OrderStateError.isInstance(first.error)).toBe(true);
+      expect(first.error.message).toContain('orderProgress 400 (変更確定待ち)');
+      expect(first.error.mallCode).toBe('ORDER_EXT_API_CONFIRM_ORDER_ERROR_103');
+      expect(first.error.hint?.ja).toContain('変更を確定してから');
+    }
+    expect(second).toMatchObject({ ok: true, alreadyDone: true });
+    if (second?.ok) expect(second.warnings[0]).toContain('orderProgress 400');
+    expect(third).toEqual({ id: processing, ok: true, alreadyDone: true, warnings: [] });
   });
 
   it('103 (already confirmed) is alreadyDone after reading the status back; 102 and 105 are OrderStateErrors', async () => {

@@ -24,6 +24,8 @@ describe('the error table', () => {
     expect(PermissionError.isInstance(permission)).toBe(true);
     expect(permission?.hint?.ja).toContain('利用機能編集');
     expect(MaintenanceError.isInstance(classifyRakutenResponse(...answer(503, 'API In Maintenance')))).toBe(true);
+    // A maintenance page behind another status is still maintenance (core's isMaintenanceAnswer).
+    expect(MaintenanceError.isInstance(classifyRakutenResponse(...answer(500, 'API In Maintenance')))).toBe(true);
     expect(classifyRakutenResponse(...answer(200, { MessageModelList: [] }))).toBeNull();
     // Per-order refusals inside a confirmOrder answer are the operation's to report.
     expect(classifyRakutenResponse(...answer(200, { MessageModelList: [{ messageType: 'ERROR', messageCode: 'ORDER_EXT_API_CONFIRM_ORDER_ERROR_102', message: 'x', orderNumber: '1-2-3' }] }, 'confirmOrder'))).toBeNull();

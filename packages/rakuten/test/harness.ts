@@ -1,6 +1,6 @@
-import { captureOutput, createSandboxClock, startSandboxServer, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, type SeedOrder } from '@mallkit/core/testing';
 import { createRakutenConnector, type RakutenConnector, type RakutenConnectorOptions } from '../src/index.js';
-import { createRakutenSandbox, type RakutenSandbox } from '../src/testing/index.js';
+import { createRakutenSandbox, type RakutenSandbox, type RakutenSandboxOptions } from '../src/testing/index.js';
 import { NOW } from './fixtures.js';
 
 /** How much faster than Rakuten's 1 request/s the unit tests run: sandbox QPS and connector throttle alike. */
@@ -18,22 +18,21 @@ export interface TestRig {
  * Starts a sandbox (seeded) and a connector on it, both at 50 requests/s: the sandbox enforces the
  * rate the connector keeps to, so a QPS error means a throttle bug. A `rateLimit` override sets both.
  */
-export function startRig(seeds: readonly SeedOrder[], now: Date | string = NOW, overrides: Partial<RakutenConnectorOptions> = {}): TestRig {
+export function startRig(
+  seeds: readonly SeedOrder[],
+  now: Date | string = NOW,
+  overrides: Partial<RakutenConnectorOptions> = {},
+  sandboxOptions: Partial<RakutenSandboxOptions> = {},
+): TestRig {
   const clock = createSandboxClock(now);
   const rate = overrides.rateLimit && 'limit' in overrides.rateLimit ? overrides.rateLimit : undefined;
-  const sandbox = createRakutenSandbox({ clock, rateScale: TEST_RATE_SCALE, ...(rate ? { qps: rate } : {}) });
+  const sandbox = createRakutenSandbox({ clock, rateScale: TEST_RATE_SCALE, ...(rate ? { qps: rate } : {}), ...sandboxOptions });
   sandbox.seed(seeds);
-  const server = startSandboxServer(sandbox.handlers);
-  const { logger, hooks, lines: captured } = captureOutput();
-  const connector = createRakutenConnector({
-    ...sandbox.connectorOptions(),
+  const { connector, captured, close } = connectSandbox(sandbox, createRakutenConnector, {
     shopId: 'rakuten-test-shop',
-    clock,
     timeoutMs: 5_000,
     retry: { minDelayMs: 20, rateLimitMinDelayMs: 100, maxDelayMs: 500, maxElapsedMs: 15_000 },
-    logger,
-    hooks,
     ...overrides,
   });
-  return { sandbox, connector, captured, close: () => server.close() };
+  return { sandbox, connector, captured, close };
 }

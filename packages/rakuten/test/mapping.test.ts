@@ -51,7 +51,7 @@ describe('mapping getOrder to the normalized Order', () => {
     expect(mapOrder({ ...wire, shippingTerm: 1 }, { shopId: 's' }).deliveries[0]!.timeSlot).toEqual({ code: '08-12', raw: '1' });
     const afternoon = mapOrder({ ...wire, shippingTerm: 2 }, { shopId: 's' });
     expect(afternoon.deliveries[0]!.timeSlot).toEqual({ code: 'unmapped', raw: '2' });
-    expect(afternoon.warnings.some((w) => w.code === 'unmapped_value')).toBe(true);
+    expect(afternoon.warnings).toContainEqual(expect.objectContaining({ code: 'unmapped_value', field: 'deliveries[0].timeSlot', raw: '2' }));
     const withOverride = mapOrder({ ...wire, shippingTerm: 2 }, { shopId: 's', mappers: createRakutenMappers({ timeSlot: { '2': '12-18' } }) });
     expect(withOverride.deliveries[0]!.timeSlot).toEqual({ code: '12-18', raw: '2' });
 
@@ -61,6 +61,7 @@ describe('mapping getOrder to the normalized Order', () => {
     expect(seven.payment.method).toEqual({ code: 'convenience_store', raw: 'セブンイレブン（前払）' });
     const odd = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 99, settlementMethod: '楽天新決済' } }, { shopId: 's' });
     expect(odd.payment.method).toEqual({ code: 'unmapped', raw: '楽天新決済' });
+    expect(odd.warnings).toContainEqual(expect.objectContaining({ code: 'unmapped_value', field: 'payment.method', raw: '楽天新決済' }));
     const fixed = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 99, settlementMethod: '楽天新決済' } }, { shopId: 's', mappers: createRakutenMappers({ paymentMethod: { 楽天新決済: 'rakuten_pay' } }) });
     expect(fixed.payment.method.code).toBe('rakuten_pay');
 
@@ -116,10 +117,61 @@ describe('mapping getOrder to the normalized Order', () => {
     expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'sentinel_value', field: 'amounts.tax' }));
   });
 
-  it('keeps the settlement method name when only the code maps, and orderProgress codes outside 100–900 unmapped', () => {
+  it('keeps the settlement method name when only the code maps', () => {
     const wire = wireOrders()[0]!;
     const byCode = mapOrder({ ...wire, SettlementModel: { settlementMethodCode: 2, settlementMethod: null } }, { shopId: 's' });
     expect(byCode.payment.method).toEqual({ code: 'cash_on_delivery', raw: '代金引換' });
+  });
+
+  it('warns on every value no table knows: an orderProgress outside 100–900, deliveryCompany codes on the package and on its shipments', () => {
+    const wire = wireOrders().find((o) => o.PackageModelList.length === 1)!;
+    const pkg = wire.PackageModelList[0]!;
+    const odd: RakutenOrderModel = {
+      ...wire,
+      orderProgress: 150,
+      PackageModelList: [
+        { ...pkg, defaultDeliveryCompanyCode: '1099', ShippingModelList: [{ shippingDetailId: 1, shippingNumber: '491234567890', deliveryCompany: '1099', deliveryCompanyName: '新配送', shippingDate: '2026-11-20' }] },
+      ],
+    };
+    const order = mapOrder(odd, { shopId: 's' });
+    expect(order.status).toEqual({ code: 'unmapped', raw: '150' });
+    expect(order.deliveries[0]!.carrier).toEqual({ code: 'unmapped', raw: '1099' });
+    expect(order.deliveries[0]!.shipments[0]!.carrier).toEqual({ code: 'unmapped', raw: '1099' });
+    const unmapped = order.warnings.filter((w) => w.code === 'unmapped_value').map((w) => [w.field, w.raw]);
+    expect(unmapped).toEqual(expect.arrayContaining([['status', '150'], ['deliveries[0].carrier', '1099'], ['deliveries[0].shipments[0].carrier', '1099']]));
+    // A code the shop maps itself is no longer unmapped.
+    const mapped = mapOrder(odd, { shopId: 's', mappers: createRakutenMappers({ carrier: { '1099': 'yamato' } }) });
+    expect(mapped.deliveries[0]!.carrier).toEqual({ code: 'yamato', raw: '1099' });
+    expect(mapped.warnings.some((w) => w.field === 'deliveries[0].carrier')).toBe(false);
+  });
+
+  it('-9999 coupons are null with a sentinel_value warning, like every other price', () => {
+    const order = mapOrder({ ...wireOrders()[0]!, couponAllTotalPrice: -9999 }, { shopId: 's' });
+    expect(order.amounts.coupons).toBeNull();
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'sentinel_value', field: 'amounts.coupons', raw: -9999 }));
+  });
+
+  it('an orderDatetime that is not a date makes the order unreadable; other unreadable dates are null with an unparsed_value warning', () => {
+    const wire = wireOrders()[0]!;
+    const bad = orderModelSchema.safeParse({ ...wire, orderDatetime: 'garbage' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['orderDatetime']);
+    const order = mapOrder({ ...wire, shopOrderCfmDatetime: '2026-13-45T00:00:00+0900', deliveryDate: '2026-02-30' }, { shopId: 's' });
+    expect(order.orderedAt).toMatch(/\+09:00$/);
+    expect(order.confirmedAt).toBeNull();
+    expect(order.deliveries[0]!.requestedDate).toBeNull();
+    const unparsed = order.warnings.filter((w) => w.code === 'unparsed_value');
+    expect(unparsed).toContainEqual(expect.objectContaining({ field: 'confirmedAt', raw: '2026-13-45T00:00:00+0900' }));
+    expect(unparsed).toContainEqual(expect.objectContaining({ field: 'deliveries[0].requestedDate', raw: '2026-02-30' }));
+  });
+
+  it('an order at 200 楽天処理中 is provisional, with a provisional_order warning: not to be shipped yet', () => {
+    const wire = wireOrders()[0]!;
+    const order = mapOrder({ ...wire, orderProgress: 200, shopOrderCfmDatetime: '2026-11-22T09:00:00+0900' }, { shopId: 's' });
+    expect(order.status).toEqual({ code: 'confirmed', raw: '200' });
+    expect(order.flags.provisional).toBe(true);
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'provisional_order', field: 'flags.provisional' }));
+    expect(mapOrder({ ...wire, orderProgress: 300 }, { shopId: 's' }).flags.provisional).toBe(false);
   });
 
   it('warns about a social-gift recipient who has not entered an address', () => {

@@ -1,4 +1,4 @@
-import { CARRIER_CODES, CredentialError, InvalidRequestError, OrderStateError, ValidationError, type ShipmentUpdate } from '@mallkit/core';
+import { CARRIER_CODES, CredentialError, InvalidRequestError, NetworkError, OrderStateError, UnreadableOrderError, ValidationError, type ShipmentUpdate } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryCompanyFor, RAKUTEN_DELIVERY_COMPANIES, rakutenCarrierMapper } from '../src/mapping/carrier.js';
 import { createRakutenConnector } from '../src/index.js';
@@ -44,7 +44,7 @@ describe('exportShipments', () => {
     expect(rig.sandbox.kit.log.count()).toBe(0);
   });
 
-  it('refuses tracking numbers before sending: ヤマト運輸 and 佐川急便 numbers are 12 digits, and none may pass 64 characters', async () => {
+  it('refuses tracking numbers before sending: core\'s carrier formats (ヤマト運輸 and 佐川急便 12 digits), and none may pass 64 characters', async () => {
     rig = startRig(seeds(40));
     const id = single(rig).orderNumber;
     const base = { orderId: id, shippedAt: '2026-11-21' };
@@ -131,6 +131,84 @@ describe('exportShipments', () => {
       expect(InvalidRequestError.isInstance(second.error)).toBe(true);
       expect((second.error as InvalidRequestError).field).toBe('updates[1].deliveryId');
     }
+  });
+
+  it('refuses an order Rakuten has not cleared for shipping, before sending: 100 (confirm first) and 200 (Rakuten still processing); it ships once at 300', async () => {
+    rig = startRig(seeds(40));
+    const pending = rig.sandbox.orders().find((o) => o.orderProgress === 100 && o.postagePrice !== -9999 && o.PackageModelList.length === 1)!.orderNumber;
+    const update = { orderId: pending, carrier: 'japan_post' as const, trackingNumber: '1234-5678-9012', shippedAt: '2026-11-21' };
+    const unconfirmed = (await rig.connector.exportShipments([update])).results[0];
+    expect(unconfirmed?.ok).toBe(false);
+    if (unconfirmed && !unconfirmed.ok) {
+      expect(OrderStateError.isInstance(unconfirmed.error)).toBe(true);
+      expect(unconfirmed.error.hint?.ja).toContain('先に注文確認');
+    }
+    await rig.connector.confirmOrders([pending]);
+    const processing = (await rig.connector.exportShipments([update])).results[0];
+    expect(processing?.ok).toBe(false);
+    if (processing && !processing.ok) {
+      expect(OrderStateError.isInstance(processing.error)).toBe(true);
+      expect(processing.error.message).toContain('orderProgress 200');
+      expect(processing.error.hint?.ja).toContain('楽天処理中');
+    }
+    expect(rig.sandbox.kit.log.count({ operation: 'updateOrderShipping' })).toBe(0);
+    rig.sandbox.clock.advance(60_000);
+    expect((await rig.connector.exportShipments([update])).results[0]).toMatchObject({ ok: true, alreadyDone: false });
+    expect(rig.sandbox.order(pending)?.orderProgress).toBe(500);
+  });
+
+  it('the sandbox refuses a shipment at 100 or 200 too, as vendor manuals say Rakuten does', async () => {
+    rig = startRig(seeds(40));
+    const order = rig.sandbox.orders().find((o) => o.orderProgress === 100)!;
+    const answer = await fetch('https://api.rms.rakuten.co.jp/es/2.0/order/updateOrderShipping/', {
+      method: 'POST',
+      headers: { authorization: `ESA ${Buffer.from('SP_sandbox_service_secret:SL_sandbox_license_key').toString('base64')}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ orderNumber: order.orderNumber, BasketidModelList: [{ basketId: order.PackageModelList[0]!.basketId, ShippingModelList: [{ deliveryCompany: '1001', shippingNumber: '491234567890', shippingDate: '2026-11-21' }] }] }),
+    });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { MessageModelList: Array<{ messageCode: string }> }).MessageModelList[0]?.messageCode).toBe('ORDER_EXT_API_UPDATE_ORDERSHIPPING_ERROR_103');
+    expect(order.PackageModelList[0]!.ShippingModelList ?? []).toHaveLength(0);
+  });
+
+  it('a lost correction is not reported done because the number is already there: the date and carrier read back must match what was sent', async () => {
+    rig = startRig(seeds(40));
+    const order = single(rig);
+    const update = { orderId: order.orderNumber, carrier: 'yamato' as const, trackingNumber: '4912-3456-7890', shippedAt: '2026-11-20' };
+    expect((await rig.connector.exportShipments([update])).succeeded).toBe(1);
+    // The correction never reaches Rakuten: the connection drops before it is processed.
+    rig.sandbox.kit.faults.inject({ kind: 'reset' }, { operation: 'updateOrderShipping' });
+    const result = await rig.connector.exportShipments([{ ...update, shippedAt: '2026-11-21' }]);
+    const outcome = result.results[0];
+    expect(outcome?.ok).toBe(false);
+    if (outcome && !outcome.ok) expect(NetworkError.isInstance(outcome.error)).toBe(true);
+    expect(order.PackageModelList[0]!.ShippingModelList![0]!.shippingDate).toBe('2026-11-20');
+    expect(rig.sandbox.kit.log.count({ operation: 'updateOrderShipping' })).toBe(2);
+  });
+
+  it('refuses an update naming item lines before sending: Rakuten records shipments per destination only', async () => {
+    rig = startRig(seeds(40));
+    const order = single(rig);
+    const error = await rejection(
+      rig.connector.exportShipments([{ orderId: order.orderNumber, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: '2026-11-21', items: [{ lineId: '1', quantity: 1 }] }]),
+    );
+    expect(ValidationError.isInstance(error), String(error)).toBe(true);
+    expect((error as ValidationError).field).toBe('updates[0].items');
+    expect(rig.sandbox.kit.log.count()).toBe(0);
+  });
+
+  it('an order whose state cannot be read fails alone as UnreadableOrderError, not as "no such order"', async () => {
+    rig = startRig(seeds(40));
+    const [broken, good] = rig.sandbox.orders().filter((o) => o.orderProgress === 300 && o.PackageModelList.length === 1);
+    rig.sandbox.store.change(broken!.orderNumber, (o) => void ((o as { orderProgress: unknown }).orderProgress = 'three hundred'));
+    const common = { carrier: 'yamato' as const, trackingNumber: '491234567890', shippedAt: '2026-11-21' };
+    const result = await rig.connector.exportShipments([{ orderId: broken!.orderNumber, ...common }, { orderId: good!.orderNumber, ...common }]);
+    const [first, second] = result.results;
+    expect(first?.ok).toBe(false);
+    if (first && !first.ok) {
+      expect(UnreadableOrderError.isInstance(first.error), String(first.error)).toBe(true);
+      expect(first.error.message).toContain('orderProgress');
+    }
+    expect(second).toMatchObject({ ok: true });
   });
 
   it('a carrier Rakuten has no code for goes as 1000 その他 with a warning', async () => {

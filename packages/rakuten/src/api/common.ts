@@ -1,4 +1,4 @@
-import { formatJst } from '@mallkit/core';
+import { formatJst, wireModel } from '@mallkit/core';
 import { z } from 'zod';
 import { RAKUTEN_CONTENT_TYPE } from './constants.js';
 
@@ -9,19 +9,12 @@ import { RAKUTEN_CONTENT_TYPE } from './constants.js';
  */
 
 /**
- * A wire model: at run time a loose object (Rakuten adds fields; every field it sends stays in
- * `order.raw`), typed as the listed fields only, so that a typo such as `raw.SettlementModell`
- * does not compile. Every model of this package is declared with it, at every depth.
+ * A JSON request body of the order API. The kit would send `application/json`; Rakuten wants the
+ * charset spelled out (specs §1.1: the official header table says `application/json; charset=utf-8`).
  */
-export function wireModel<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> {
-  return z.looseObject(shape) as unknown as z.ZodObject<Shape>;
+export function rmsJson(body: unknown): { readonly json: unknown; readonly contentType: string } {
+  return { json: body, contentType: RAKUTEN_CONTENT_TYPE };
 }
-
-/**
- * Headers of every order-API endpoint. The kit would send `application/json` for a JSON body;
- * Rakuten wants the charset spelled out.
- */
-export const JSON_HEADERS = { 'Content-Type': RAKUTEN_CONTENT_TYPE } as const;
 
 /** One entry of `MessageModelList`. */
 export const messageModelSchema = wireModel({

@@ -1,5 +1,5 @@
 import { defineEndpoint } from '@mallkit/core';
-import { envelopeSchema, JSON_HEADERS, type RakutenEnvelope } from './common.js';
+import { envelopeSchema, rmsJson, type RakutenEnvelope } from './common.js';
 import { RAKUTEN_PATHS } from './constants.js';
 
 /** Message codes of confirmOrder. */
@@ -19,7 +19,6 @@ export const confirmOrderEndpoint = defineEndpoint<readonly string[], RakutenEnv
   operation: 'confirmOrder',
   method: 'POST',
   path: RAKUTEN_PATHS.confirmOrder,
-  headers: JSON_HEADERS,
-  body: (orderNumbers) => ({ json: { orderNumberList: orderNumbers } }),
+  body: (orderNumbers) => rmsJson({ orderNumberList: orderNumbers }),
   answer: { format: 'json', schema: envelopeSchema },
 });

@@ -1,6 +1,6 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { JSON_HEADERS, messageModelSchema, wireModel } from './common.js';
+import { messageModelSchema, rmsJson } from './common.js';
 import { RAKUTEN_PATHS } from './constants.js';
 
 /** What one getOrder call asks for: at most 100 order numbers, and the version (a number, required). */
@@ -34,8 +34,7 @@ export const getOrderEndpoint = defineEndpoint<GetOrderInput, GetOrderResponse>(
   operation: 'getOrder',
   method: 'POST',
   path: RAKUTEN_PATHS.getOrder,
-  headers: JSON_HEADERS,
   idempotent: true,
-  body: (input) => ({ json: { orderNumberList: input.orderNumbers, version: input.version } }),
+  body: (input) => rmsJson({ orderNumberList: input.orderNumbers, version: input.version }),
   answer: { format: 'json', schema: getOrderResponseSchema },
 });

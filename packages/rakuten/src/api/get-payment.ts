@@ -1,6 +1,6 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { JSON_HEADERS, messageModelSchema, wireModel } from './common.js';
+import { messageModelSchema, rmsJson } from './common.js';
 import { RAKUTEN_PATHS } from './constants.js';
 
 /*
@@ -57,8 +57,7 @@ export const getPaymentEndpoint = defineEndpoint<GetPaymentInput, GetPaymentResp
   operation: 'getPayment',
   method: 'POST',
   path: RAKUTEN_PATHS.getPayment,
-  headers: JSON_HEADERS,
   idempotent: true,
-  body: (input) => ({ json: { orderNumber: input.orderNumber, version: input.version } }),
+  body: (input) => rmsJson({ orderNumber: input.orderNumber, version: input.version }),
   answer: { format: 'json', schema: getPaymentResponseSchema },
 });

@@ -1,6 +1,5 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { wireModel } from './common.js';
 import { RAKUTEN_PATHS } from './constants.js';
 
 /**

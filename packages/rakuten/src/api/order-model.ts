@@ -1,5 +1,5 @@
+import { tryParseJst, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { wireModel } from './common.js';
 
 /*
  * getOrder's OrderModel (version 10), field by field after specs/rakuten.md §4.3, so that
@@ -170,13 +170,19 @@ const dueDateModelSchema = wireModel({ dueDateType: num, dueDate: str });
 /** ラッピング. */
 const wrappingModelSchema = wireModel({ title: num, name: str, price: num, includeTaxFlag: num, deleteWrappingFlag: num, taxRate: num, taxPrice: num });
 
+/**
+ * 注文日時, Not Null: an order without a readable one cannot be placed in time (listing windows,
+ * `orderedAt`), so it makes the order unreadable rather than carrying the raw text on.
+ */
+const orderDatetimeSchema = z.string().refine((value) => tryParseJst(value) !== null, 'orderDatetime is not an RMS datetime (yyyy-MM-ddTHH:mm:ss+0900)');
+
 /** One order as getOrder returns it. */
 export const orderModelSchema = wireModel({
   orderNumber: z.string(),
   orderProgress: z.number(),
   subStatusId: num,
   subStatusName: str,
-  orderDatetime: z.string(),
+  orderDatetime: orderDatetimeSchema,
   shopOrderCfmDatetime: str,
   orderFixDatetime: str,
   shippingInstDatetime: str,
@@ -239,13 +245,15 @@ export const orderModelSchema = wireModel({
 });
 
 /**
- * What a write needs to know of an order: its progress and its packages' recorded shipments. Read
- * with its own small schema, so that an order the full schema cannot read can still be confirmed,
- * shipped, and read back.
+ * What a write needs to know of an order: its progress, when the shop confirmed it, and its
+ * packages' recorded shipments. Read with its own small schema, so that an order the full schema
+ * cannot read can still be confirmed, shipped, and read back.
  */
 export const orderStateSchema = wireModel({
   orderNumber: z.string(),
   orderProgress: z.number(),
+  /** 注文確認日時: set by confirmOrder (RMS's own 注文確認 too); proof that the order was confirmed whatever its progress now. */
+  shopOrderCfmDatetime: str,
   PackageModelList: z.array(wireModel({ basketId: z.number(), packageDeleteFlag: num, ShippingModelList: z.array(shippingModelSchema).nullish() })).nullish(),
 });
 

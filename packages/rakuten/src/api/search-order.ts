@@ -1,6 +1,6 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { JSON_HEADERS, messageModelSchema, rmsDatetime, wireModel } from './common.js';
+import { messageModelSchema, rmsDatetime, rmsJson } from './common.js';
 import { RAKUTEN_LIMITS, RAKUTEN_PATHS } from './constants.js';
 
 /** searchOrder `dateType`: 1 注文日, 2 注文確認日, 3 注文確定日, 4 発送日, 5 発送完了報告日, 6 決済確定日. */
@@ -80,8 +80,7 @@ export const searchOrderEndpoint = defineEndpoint<SearchOrderParams, SearchOrder
   operation: 'searchOrder',
   method: 'POST',
   path: RAKUTEN_PATHS.searchOrder,
-  headers: JSON_HEADERS,
   idempotent: true,
-  body: (params) => ({ json: buildSearchOrderBody(params) }),
+  body: (params) => rmsJson(buildSearchOrderBody(params)),
   answer: { format: 'json', schema: searchOrderResponseSchema },
 });

@@ -1,5 +1,5 @@
 import { defineEndpoint } from '@mallkit/core';
-import { envelopeSchema, JSON_HEADERS, type RakutenEnvelope } from './common.js';
+import { envelopeSchema, rmsJson, type RakutenEnvelope } from './common.js';
 import { RAKUTEN_PATHS } from './constants.js';
 
 /** One row of ShippingModelList in a request. Without shippingDetailId the row is added; with it, that row is updated. */
@@ -62,7 +62,6 @@ export const updateOrderShippingEndpoint = defineEndpoint<UpdateOrderShippingBod
   operation: 'updateOrderShipping',
   method: 'POST',
   path: RAKUTEN_PATHS.updateOrderShipping,
-  headers: JSON_HEADERS,
-  body: (body) => ({ json: body }),
+  body: (body) => rmsJson(body),
   answer: { format: 'json', schema: envelopeSchema },
 });

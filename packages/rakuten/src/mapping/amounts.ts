@@ -60,7 +60,7 @@ export function mapAmounts(order: RakutenOrderModel, warn: WarningSink): OrderAm
     // getOrder has no separate shop discount: 減額 (updateOrderSender) is folded into the item prices.
     discounts: 0,
     points: order.PointModel?.usedPoint ?? 0,
-    coupons: order.couponAllTotalPrice === UNSET_PRICE ? null : (order.couponAllTotalPrice ?? 0),
+    coupons: price(order.couponAllTotalPrice ?? 0, 'amounts.coupons', { ja: 'クーポン利用額が未確定です（-9999）。', en: 'Coupon amount not fixed yet (-9999).' }, warn),
     tax,
     total,
     billed,

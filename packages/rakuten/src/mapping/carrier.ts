@@ -1,7 +1,7 @@
-import { createValueMapper, type CarrierCode, type ValueMapper } from '@mallkit/core';
+import { CARRIER_CODES, createValueMapper, oneOf, type CarrierCode, type ValueMapper } from '@mallkit/core';
 
 /*
- * Rakuten's deliveryCompany codes (specs/rakuten.md §6: 1000–1031, strings on the wire) and the
+ * Rakuten's deliveryCompany codes (1000–1031, strings on the wire; getOrder's ShippingModel table) and the
  * normalized carrier each stands for. Every CarrierCode Rakuten has a code for appears exactly once.
  */
 export const RAKUTEN_DELIVERY_COMPANIES: ReadonlyArray<readonly [code: string, name: string, carrier: CarrierCode]> = [
@@ -46,6 +46,8 @@ export const OTHER_DELIVERY_COMPANY = '1000';
 export const rakutenCarrierMapper: ValueMapper<CarrierCode> = createValueMapper<CarrierCode>({
   name: 'rakutenDeliveryCompany',
   table: RAKUTEN_DELIVERY_COMPANIES.map(([code, , carrier]) => [code, carrier] as const),
+  // Overrides often come from a settings file: a misspelt carrier code throws instead of flowing on.
+  isCode: oneOf(CARRIER_CODES),
 });
 
 const CODE_OF: ReadonlyMap<CarrierCode, string> = new Map(RAKUTEN_DELIVERY_COMPANIES.map(([code, , carrier]) => [carrier, code]));

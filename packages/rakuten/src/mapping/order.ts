@@ -1,12 +1,12 @@
-import type { Delivery, Order, OrderWarning, RecordedShipment } from '@mallkit/core';
+import { cleanText, mapWithWarning, toIsoJst, type Delivery, type Order, type OrderWarning, type RecordedShipment } from '@mallkit/core';
 import type { RakutenOrderModel, RakutenPackageModel } from '../api/order-model.js';
 import { mapAmounts } from './amounts.js';
-import { isoJstOrNull } from './datetime.js';
+import { readDatetime, readDay } from './datetime.js';
 import { mapItem } from './items.js';
 import { defaultRakutenMappers, type RakutenMappers } from './mappers.js';
 import { isGiftPlaceholder, mapParty } from './party.js';
 import { mapSettlementMethod } from './payment-method.js';
-import { mapOrderProgress } from './status.js';
+import { isProvisionalProgress, mapOrderProgress } from './status.js';
 
 /** Context of the mapping: which shop the order belongs to, and the shop's mappers. */
 export interface MapOrderContext {
@@ -33,83 +33,103 @@ function wrappingNotes(order: RakutenOrderModel): string[] {
   });
 }
 
-function mapShipments(pkg: RakutenPackageModel, mappers: RakutenMappers): RecordedShipment[] {
-  return (pkg.ShippingModelList ?? []).map((row) => ({
-    carrier: mappers.carrier.map(row.deliveryCompany ?? row.deliveryCompanyName),
-    trackingNumber: row.shippingNumber?.trim() || null,
-    shippedOn: row.shippingDate ?? null,
+function mapShipments(pkg: RakutenPackageModel, mappers: RakutenMappers, warnings: OrderWarning[], field: string): RecordedShipment[] {
+  return (pkg.ShippingModelList ?? []).map((row, index) => ({
+    carrier: mapWithWarning(mappers.carrier, row.deliveryCompany ?? row.deliveryCompanyName, `${field}[${index}].carrier`, warnings),
+    trackingNumber: cleanText(row.shippingNumber),
+    shippedOn: readDay(row.shippingDate, `${field}[${index}].shippedOn`, warnings),
   }));
 }
 
-function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers: RakutenMappers, warn: (w: OrderWarning) => void, index: number): Delivery {
+function mapDelivery(order: RakutenOrderModel, pkg: RakutenPackageModel, mappers: RakutenMappers, warnings: OrderWarning[], index: number): Delivery {
+  const field = `deliveries[${index}]`;
   const notes = [...(pkg.noshi?.trim() ? [`のし: ${pkg.noshi.trim()}`] : []), ...wrappingNotes(order)];
   if (isGiftPlaceholder(pkg.SenderModel)) {
-    warn({
+    warnings.push({
       code: 'missing_field',
-      field: `deliveries[${index}].recipient`,
+      field: `${field}.recipient`,
       message: {
         ja: 'ソーシャルギフトの受取人が住所を入力していません（「入力待ち」のダミー住所）。この送付先へは発送しないでください。',
         en: 'Social-gift recipient has not entered an address yet (placeholder 「入力待ち」); do not ship to it.',
       },
     });
   }
-  const timeSlot = order.shippingTerm === null || order.shippingTerm === undefined ? null : mappers.timeSlot.map(String(order.shippingTerm));
-  if (timeSlot?.code === 'unmapped') {
-    warn({
-      code: 'unmapped_value',
-      field: `deliveries[${index}].timeSlot`,
-      message: { ja: `お届け時間帯 ${timeSlot.raw} が未設定です。時間帯変換設定を追加してください。`, en: `Time slot ${timeSlot.raw} is not mapped; add a timeSlot override.` },
-      raw: timeSlot.raw,
-    });
-  }
+  const shippingTerm = order.shippingTerm === null || order.shippingTerm === undefined ? null : String(order.shippingTerm);
   return {
     deliveryId: String(pkg.basketId),
     recipient: mapParty(pkg.SenderModel),
-    items: pkg.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map((item, line) => mapItem(item, notes, warn, `deliveries[${index}].items[${line}]`)),
-    carrier: pkg.defaultDeliveryCompanyCode ? mappers.carrier.map(pkg.defaultDeliveryCompanyCode) : null,
-    shippingMethod: order.DeliveryModel?.deliveryName ?? null,
+    items: pkg.ItemModelList.filter((item) => item.deleteItemFlag !== 1).map((item, line) => mapItem(item, notes, (w) => warnings.push(w), `${field}.items[${line}]`)),
+    carrier: mapWithWarning(mappers.carrier, pkg.defaultDeliveryCompanyCode, `${field}.carrier`, warnings),
+    shippingMethod: cleanText(order.DeliveryModel?.deliveryName),
     // お届け日指定 and お届け時間帯 are order-level on Rakuten: every package gets them.
-    requestedDate: order.deliveryDate ?? null,
-    timeSlot,
-    shipments: mapShipments(pkg, mappers),
+    requestedDate: readDay(order.deliveryDate, `${field}.requestedDate`, warnings),
+    timeSlot: mapWithWarning(mappers.timeSlot, shippingTerm, `${field}.timeSlot`, warnings),
+    shipments: mapShipments(pkg, mappers, warnings, `${field}.shipments`),
   };
 }
 
-/** getOrder's OrderModel → the normalized Order, `raw` kept as parsed. */
+/** 200 楽天処理中: not to be shipped before Rakuten has authorised the payment. */
+const PROVISIONAL_WARNING: OrderWarning = {
+  code: 'provisional_order',
+  field: 'flags.provisional',
+  message: {
+    ja: '楽天処理中（200）の注文です。与信・不正注文チェックが終わり「発送待ち」になるまで発送しないでください。',
+    en: 'Rakuten is still processing this order (200 楽天処理中: payment authorisation, fraud checks). Do not ship it before it reaches 発送待ち.',
+  },
+  raw: 200,
+};
+
+/**
+ * getOrder's OrderModel → the normalized Order, `raw` kept as parsed. Values no table knows
+ * (orderProgress, deliveryCompany, time slot, settlement method) come out `unmapped` with an
+ * `unmapped_value` warning; -9999 prices are null with `sentinel_value`; unreadable dates are null
+ * with `unparsed_value` (orderDatetime is checked by the schema: without it the order is unreadable).
+ */
 export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Order<RakutenOrderModel> {
   const mappers = context.mappers ?? defaultRakutenMappers;
   const warnings: OrderWarning[] = [...(context.warnings ?? [])];
-  const warn = (warning: OrderWarning): void => {
-    warnings.push(warning);
-  };
   const packages = order.PackageModelList.filter((pkg) => pkg.packageDeleteFlag !== 1);
+  const status = mapOrderProgress(order.orderProgress);
+  if (status.code === 'unmapped') {
+    warnings.push({
+      code: 'unmapped_value',
+      field: 'status',
+      message: { ja: `楽天の orderProgress ${status.raw} は未知のステータスです。RMS で注文の状態を確認してください。`, en: `Rakuten orderProgress ${status.raw} is not a known status; check the order in RMS.` },
+      raw: status.raw,
+    });
+  }
+  const provisional = isProvisionalProgress(order.orderProgress);
+  if (provisional) warnings.push(PROVISIONAL_WARNING);
   const method = mapSettlementMethod(order.SettlementModel?.settlementMethod, order.SettlementModel?.settlementMethodCode, mappers.paymentMethod);
   if (method.code === 'unmapped') {
-    warn({
+    warnings.push({
       code: 'unmapped_value',
       field: 'payment.method',
       message: { ja: `お支払い方法「${method.raw}」が未設定です。支払方法の変換設定を追加してください。`, en: `Payment method "${method.raw}" is not mapped; add a paymentMethod override.` },
       raw: method.raw,
     });
   }
-  const amounts = mapAmounts(order, warn);
+  const amounts = mapAmounts(order, (warning) => warnings.push(warning));
+  const deliveries = packages.map((pkg, index) => mapDelivery(order, pkg, mappers, warnings, index));
   return {
     mall: 'rakuten',
     shopId: context.shopId,
     id: order.orderNumber,
     displayNumber: order.orderNumber,
-    status: mapOrderProgress(order.orderProgress),
-    orderedAt: isoJstOrNull(order.orderDatetime) ?? order.orderDatetime,
+    status,
+    // The schema refused an order whose orderDatetime cannot be read.
+    orderedAt: toIsoJst(order.orderDatetime),
     updatedAt: null,
-    confirmedAt: isoJstOrNull(order.shopOrderCfmDatetime),
+    confirmedAt: readDatetime(order.shopOrderCfmDatetime, 'confirmedAt', warnings),
     buyer: mapParty(order.OrdererModel),
-    deliveries: packages.map((pkg, index) => mapDelivery(order, pkg, mappers, warn, index)),
+    deliveries,
     amounts,
     payment: { method, paidAt: null },
     flags: {
       fraudReview: false,
+      // cautionDisplayType 1 注意喚起: a caution about the buyer's history (101 前払い未払い, 102 受取拒否…), not a hold.
       suspect: (order.cautionDisplayType ?? 0) > 0,
-      provisional: false,
+      provisional,
       buyerMayCancel: false,
       gift: order.giftCheckFlag === 1,
       multipleDestinations: packages.length > 1 || order.severalSenderFlag === 1,
@@ -117,7 +137,7 @@ export function mapOrder(order: RakutenOrderModel, context: MapOrderContext): Or
       deliveryPromise: order.asurakuFlag === 1 || order.deliveryCertPrgFlag === 1,
       business: false,
     },
-    notes: { buyerComment: order.remarks?.trim() || null, shopMemo: order.memo?.trim() || null },
+    notes: { buyerComment: cleanText(order.remarks), shopMemo: cleanText(order.memo) },
     warnings,
     raw: order,
   };

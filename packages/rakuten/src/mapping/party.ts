@@ -1,15 +1,5 @@
-import type { Party } from '@mallkit/core';
+import { cleanText, joinText, normalizePostalCode, type Party } from '@mallkit/core';
 import type { RakutenPersonModel } from '../api/order-model.js';
-
-function clean(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-}
-
-function joined(parts: ReadonlyArray<string | null | undefined>, separator: string): string | null {
-  const present = parts.map(clean).filter((part): part is string => part !== null);
-  return present.length > 0 ? present.join(separator) : null;
-}
 
 /**
  * OrdererModel / SenderModel → Party. The postal code comes in two parts (`158` + `0094`) and the
@@ -17,20 +7,21 @@ function joined(parts: ReadonlyArray<string | null | undefined>, separator: stri
  * masked relay address and is kept exactly as sent.
  */
 export function mapParty(person: RakutenPersonModel): Party {
-  const familyName = clean(person.familyName);
-  const givenName = clean(person.firstName);
-  const email = 'emailAddress' in person && typeof person.emailAddress === 'string' ? clean(person.emailAddress) : null;
+  const familyName = cleanText(person.familyName);
+  const givenName = cleanText(person.firstName);
+  const email = 'emailAddress' in person ? cleanText(person.emailAddress) : null;
+  const subAddress = cleanText(person.subAddress);
   return {
-    name: joined([familyName, givenName], ' ') ?? '',
+    name: joinText([familyName, givenName]) ?? '',
     familyName,
     givenName,
-    nameKana: joined([person.familyNameKana, person.firstNameKana], ' '),
+    nameKana: joinText([person.familyNameKana, person.firstNameKana]),
     companyName: null,
-    postalCode: joined([person.zipCode1, person.zipCode2], ''),
-    prefecture: clean(person.prefecture),
-    city: clean(person.city),
-    addressLines: [clean(person.subAddress)].filter((line): line is string => line !== null),
-    phone: joined([person.phoneNumber1, person.phoneNumber2, person.phoneNumber3], '-'),
+    postalCode: normalizePostalCode(joinText([person.zipCode1, person.zipCode2], '')),
+    prefecture: cleanText(person.prefecture),
+    city: cleanText(person.city),
+    addressLines: subAddress === null ? [] : [subAddress],
+    phone: joinText([person.phoneNumber1, person.phoneNumber2, person.phoneNumber3], '-'),
     email,
     country: 'JP',
   };

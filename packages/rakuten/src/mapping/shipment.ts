@@ -5,7 +5,9 @@ import {
   OrderStateError,
   shipDayOf,
   type CarrierCode,
+  type Hint,
   type ParsedShipmentUpdate,
+  type PrecheckDecision,
   type ShipmentRules,
   type WriteOutcome,
 } from '@mallkit/core';
@@ -27,21 +29,15 @@ import { isCancelledProgress } from './order-state.js';
 const MALL = 'rakuten' as const;
 const OPERATION = 'updateOrderShipping';
 
-/** Carriers whose numbers have a fixed length: 12 digits for ヤマト運輸 and 佐川急便 (the last a check digit). */
-const TWELVE_DIGIT_CARRIERS: ReadonlySet<CarrierCode> = new Set<CarrierCode>(['yamato', 'sagawa']);
-
 /**
- * Rakuten's limits on shipment updates, checked before anything is sent (on top of core's rules):
- * shippingNumber at most 120 characters (documented; core's 64 applies first), and the carriers'
- * number formats where they are fixed. Rakuten has no shipping-method or carrier-name field.
+ * Rakuten's own limits on shipment updates, checked before anything is sent, on top of core's
+ * rules (which check the carriers' number formats first): shippingNumber at most 120 characters
+ * (specs/rakuten.md §4.5; core's 64 applies first), and shipments recorded per destination
+ * (basketId), never per item line. Rakuten has no shipping-method or carrier-name field.
  */
 export const RAKUTEN_SHIPMENT_RULES: ShipmentRules = {
   trackingNumberMaxLength: RAKUTEN_LIMITS.shippingNumberMaxLength,
-  trackingNumberProblem(carrier, trackingNumber) {
-    if (!TWELVE_DIGIT_CARRIERS.has(carrier)) return null;
-    const digits = trackingNumber.replace(/-/g, '');
-    return /^\d{12}$/.test(digits) ? null : `${carrier} tracking numbers are 12 digits (hyphens allowed), got ${JSON.stringify(trackingNumber)}`;
-  },
+  lineItems: false,
 };
 
 /** A shipment update ready for Rakuten: the wire values decided, nothing sent yet. */
@@ -68,7 +64,6 @@ export function prepareShipment(update: ParsedShipmentUpdate, index: number, del
     const name = typeof update.carrier === 'string' ? update.carrier : update.carrier.name;
     warnings.push(`Rakuten has no deliveryCompany code for ${name}; sent as 1000 その他`);
   }
-  if (update.items) warnings.push('Rakuten records shipments per destination (basketId); the items list was not sent');
   if (update.shippingMethod !== undefined) warnings.push('Rakuten has no shipping-method field in updateOrderShipping; shippingMethod was not sent');
   return { index, update, shippingDate: shipDayOf(update), deliveryCompany: company.code, shippingNumber: update.trackingNumber, warnings };
 }
@@ -125,11 +120,44 @@ export interface ShipmentPlan {
   readonly row: ShippingModelInput;
 }
 
+/** 100: the shop has not confirmed the order yet. */
+const CONFIRM_FIRST_HINT: Hint = {
+  ja: 'この注文はまだ「注文確認待ち」（100）です。先に注文確認（confirmOrders）を行い、楽天の処理が終わって「発送待ち」になってから発送完了報告をしてください。',
+  en: 'The order still awaits confirmation (100 注文確認待ち). Confirm it first (confirmOrders), and report the shipment once Rakuten has moved it to 発送待ち.',
+};
+
+/** 200: Rakuten is still authorising the payment and checking the order. */
+const WAIT_FOR_RAKUTEN_HINT: Hint = {
+  ja: 'この注文は「楽天処理中」（200：与信・不正注文チェック中）です。楽天の処理が終わって「発送待ち」になるまで発送しないでください。処理後にもう一度発送完了報告をしてください。',
+  en: 'Rakuten is still processing the order (200 楽天処理中: payment authorisation and fraud checks). Do not ship it before it reaches 発送待ち; report the shipment again then.',
+};
+
 /**
- * Decides an update from the order's current state: refused (cancelled order, no such
- * destination), already recorded (`alreadyDone`), or a plan to send.
+ * An order Rakuten has not cleared for shipping: 100 (not confirmed) and 200 (Rakuten's
+ * processing after 注文確認). Vendor manuals: "楽天市場の処理が完了しないと、その後の発送処理を行う
+ * ことができない" (https://manualc2.sokuhan.jp/manualc2/op-ec/rt/rms-pay-conf/). Rakuten's own
+ * error code for such an update is not public; the connector refuses it before sending.
  */
-export function planShipment(state: RakutenOrderState, prepared: PreparedShipment): ShipmentPlan | WriteOutcome {
+function notClearedForShipping(state: RakutenOrderState): WriteOutcome | null {
+  const waiting = state.orderProgress === 100 ? CONFIRM_FIRST_HINT : state.orderProgress === 200 ? WAIT_FOR_RAKUTEN_HINT : null;
+  if (waiting === null) return null;
+  const what = state.orderProgress === 100 ? 'is not confirmed yet (orderProgress 100)' : 'is still being processed by Rakuten (orderProgress 200)';
+  return {
+    kind: 'failed',
+    error: new OrderStateError(`rakuten ${OPERATION}: order ${state.orderNumber} ${what}; it cannot be reported shipped yet`, {
+      mall: MALL,
+      operation: OPERATION,
+      orderId: state.orderNumber,
+      hint: waiting,
+    }),
+  };
+}
+
+/**
+ * Decides an update from the order's current state: refused (cancelled, not cleared for shipping,
+ * no such destination), already recorded (`alreadyDone`), or a plan to send.
+ */
+export function planShipment(state: RakutenOrderState, prepared: PreparedShipment): PrecheckDecision<ShipmentPlan> {
   if (isCancelledProgress(state.orderProgress)) {
     return {
       kind: 'failed',
@@ -141,10 +169,12 @@ export function planShipment(state: RakutenOrderState, prepared: PreparedShipmen
       }),
     };
   }
+  const waiting = notClearedForShipping(state);
+  if (waiting) return waiting;
   const pkg = packageFor(state, prepared);
   if (MallkitError.isInstance(pkg)) return { kind: 'failed', error: pkg };
   const row = rowFor(pkg, prepared);
-  return row === null ? { kind: 'done', alreadyDone: true, warnings: prepared.warnings } : { basketId: pkg.basketId, row };
+  return row === null ? { kind: 'done', alreadyDone: true, warnings: prepared.warnings } : { write: { basketId: pkg.basketId, row } };
 }
 
 /** The outcome of updateOrderShipping's answer: an ERROR message refuses it; WARNING messages become warnings. */
@@ -156,18 +186,21 @@ export function shipmentOutcome(prepared: PreparedShipment, answer: RakutenEnvel
   return { kind: 'done', warnings: [...prepared.warnings, ...notes] };
 }
 
-/** After a lost answer: the shipment landed when the package read back holds a row with its number. */
-export function resolveShipment(prepared: PreparedShipment, state: RakutenOrderState | undefined, doubt: MallkitError): WriteOutcome {
+/**
+ * After a lost answer: the shipment landed when the package read back holds the row that was
+ * sent — the same number, deliveryCompany and shippingDate. A row with the same number alone is not
+ * enough: an update (a corrected date or carrier) that was lost leaves the old row in place.
+ */
+export function resolveShipment(prepared: PreparedShipment, state: RakutenOrderState | undefined, doubt: MallkitError, plan: ShipmentPlan | undefined): WriteOutcome {
   const pkg = state ? packageFor(state, prepared) : null;
-  const landed = pkg !== null && !MallkitError.isInstance(pkg) && (pkg.ShippingModelList ?? []).some((row) => sameNumber(row.shippingNumber, prepared.shippingNumber));
+  const sent = plan?.row ?? { deliveryCompany: prepared.deliveryCompany, shippingNumber: prepared.shippingNumber, shippingDate: prepared.shippingDate };
+  const landed =
+    pkg !== null &&
+    !MallkitError.isInstance(pkg) &&
+    (pkg.ShippingModelList ?? []).some((row) => sameNumber(row.shippingNumber, sent.shippingNumber) && row.deliveryCompany === sent.deliveryCompany && row.shippingDate === sent.shippingDate);
   if (!landed) return { kind: 'failed', error: doubt };
   return {
     kind: 'done',
     warnings: [...prepared.warnings, `updateOrderShipping's answer was lost (${doubt.code}); reading the order back shows the shipment recorded`],
   };
-}
-
-/** True for a plan, false for an outcome decided without sending. */
-export function isPlan(decision: ShipmentPlan | WriteOutcome): decision is ShipmentPlan {
-  return 'row' in decision;
 }

@@ -19,10 +19,12 @@ export const ORDER_PROGRESS_NAMES: Readonly<Record<OrderProgress, string>> = {
 };
 
 /*
- * orderProgress → normalized status. 200 楽天処理中 comes after the shop's confirmation (Rakuten
- * runs its checks and payment authorisation), so it is `confirmed`; 400 変更確定待ち waits on the
- * shop to settle a change, which is a hold; 600 支払手続き中 is after shipment, so still `shipped`,
- * and 700 支払手続き済 closes the order.
+ * orderProgress → normalized status. 200 楽天処理中 comes after the shop's 注文確認 (Rakuten then
+ * authorises the payment and checks for fraud, and moves the order to 300 発送待ち:
+ * https://manualc2.sokuhan.jp/manualc2/op-ec/rt/rms-pay-conf/), so it is `confirmed` — and
+ * provisional (see {@link isProvisionalProgress}); 400 変更確定待ち waits on the shop to settle a
+ * change, which is a hold; 600 支払手続き中 is after shipment, so still `shipped`, and 700
+ * 支払手続き済 closes the order.
  */
 const TO_NORMALIZED: Readonly<Record<OrderProgress, OrderStatus>> = {
   100: 'pending_confirmation',
@@ -40,7 +42,15 @@ function isOrderProgress(value: number): value is OrderProgress {
   return (ORDER_PROGRESS_CODES as readonly number[]).includes(value);
 }
 
-/** Maps an orderProgress to the normalized status, keeping the code as the raw string. */
+/**
+ * True at 200 楽天処理中: the payment is not authorised yet and the order may still be refused, so
+ * it must not be shipped (`flags.provisional`, DESIGN's "Rakuten pre-authorization").
+ */
+export function isProvisionalProgress(progress: number): boolean {
+  return progress === 200;
+}
+
+/** Maps an orderProgress to the normalized status, keeping the code as the raw string; a code outside 100–900 is `unmapped`. */
 export function mapOrderProgress(progress: number): MappedOrderStatus {
   const raw = String(progress);
   return isOrderProgress(progress) ? { code: TO_NORMALIZED[progress], raw } : { code: 'unmapped', raw };

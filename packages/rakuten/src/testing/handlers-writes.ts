@@ -7,8 +7,13 @@ import { bodyOf } from './guard.js';
 import type { RakutenSandboxStore } from './store.js';
 import { jsonAnswer, message, SANDBOX_CODES, validationError } from './wire.js';
 
-/** confirmOrder: 100 → 300 once; 102 cancelled, 103 already moved, 105 postage -9999. Always HTTP 200 with one result per order. */
-export function confirmOrder(store: RakutenSandboxStore, ctx: SandboxContext): Response {
+/**
+ * confirmOrder: 100 → 200 楽天処理中 once, then 300 発送待ち when Rakuten's processing ends
+ * (`processingMs` later on the sandbox clock); 102 cancelled, 103 already moved, 105 postage
+ * -9999. Always HTTP 200 with one result per order. The 200 step follows vendor manuals
+ * (https://manualc2.sokuhan.jp/manualc2/op-ec/rt/rms-pay-conf/, https://docs.shippinno.com/?p=5262).
+ */
+export function confirmOrder(store: RakutenSandboxStore, ctx: SandboxContext, processingMs: number): Response {
   const body = bodyOf(ctx) ?? {};
   const list = body.orderNumberList;
   if (!Array.isArray(list) || list.length === 0) return validationError('ORDER_EXT_API_CONFIRM_ORDER_ERROR_009', 'orderNumberListの項目を指定して下さい。');
@@ -24,10 +29,10 @@ export function confirmOrder(store: RakutenSandboxStore, ctx: SandboxContext): R
     if (order.orderProgress !== 100) return message('ERROR', code('103'), '指定された注文番号は注文確認が出来る状態ではありませんでした。', { orderNumber });
     if (order.postagePrice === UNSET_PRICE) return message('ERROR', code('105'), '送料が未設定のため、注文確認が出来ませんでした。', { orderNumber });
     store.change(orderNumber, (changed) => {
-      changed.orderProgress = 300;
+      changed.orderProgress = 200;
       changed.shopOrderCfmDatetime = rmsDatetime(ctx.clock.now());
-      changed.orderFixDatetime ??= changed.shopOrderCfmDatetime;
     });
+    store.processing.set(orderNumber, ctx.clock.now() + processingMs);
     return message('INFO', 'ORDER_EXT_API_CONFIRM_ORDER_INFO_101', '注文確認に成功しました。', { orderNumber });
   });
   return jsonAnswer({ MessageModelList: messages });
@@ -44,7 +49,8 @@ interface ShippingRow {
 /**
  * updateOrderShipping (one order): rows without shippingDetailId are added, rows with one are
  * updated, `shippingDeleteFlag: 1` deletes. deliveryCompany must be a code, shippingDate
- * `YYYY-MM-DD` and not in the future. The order moves from 発送待ち to 発送済.
+ * `YYYY-MM-DD` and not in the future. Orders at 100 and 200 are refused. The order moves from
+ * 発送待ち to 発送済.
  */
 export function updateOrderShipping(store: RakutenSandboxStore, ctx: SandboxContext): Response {
   const body = bodyOf(ctx) ?? {};
@@ -60,6 +66,11 @@ export function updateOrderShipping(store: RakutenSandboxStore, ctx: SandboxCont
       { MessageModelList: [message('ERROR', code('ERROR_102'), '指定された注文番号は既にキャンセルされているため、発送完了報告が出来る状態ではありませんでした。', { orderNumber })] },
       400,
     );
+  }
+  // Not cleared for shipping yet (100 not confirmed, 200 Rakuten still processing): vendor manuals say
+  // shipping cannot be reported before Rakuten's processing ends. Rakuten's own code is not public.
+  if (order.orderProgress === 100 || order.orderProgress === 200) {
+    return jsonAnswer({ MessageModelList: [message('ERROR', SANDBOX_CODES.shippingNotReady, '指定された注文番号は発送完了報告が出来る状態ではありませんでした。', { orderNumber })] }, 400);
   }
   const today = jstDateOf(ctx.clock.now());
   const messages: RakutenMessageModel[] = [];

@@ -1,6 +1,7 @@
 import {
   createSandboxClock,
   createSandboxKit,
+  scaleQpsLimit,
   storeAdversary,
   type MallSandbox,
   type QpsLimit,
@@ -39,6 +40,12 @@ export interface RakutenSandboxOptions extends SandboxInit {
   readonly qpsStatus?: 403 | 429;
   /** The API root the handlers answer for; default the production host. */
   readonly baseUrl?: string;
+  /**
+   * How long Rakuten's processing after 注文確認 takes on the sandbox clock: a confirmed order sits
+   * at 200 楽天処理中 (not shippable) this long, then moves to 300 発送待ち. Default 60 s (the
+   * sandbox's choice: Rakuten publishes no figure). `sandbox.clock.advance(ms)` skips it.
+   */
+  readonly processingMs?: number;
 }
 
 /** What a connector needs to reach the sandbox: spread it into `createRakutenConnector`. */
@@ -67,22 +74,17 @@ export interface RakutenSandbox extends MallSandbox<RakutenSandboxConnection> {
   disableFunction(operation: RakutenSandboxFunction): void;
 }
 
-/** Rakuten's rate times the scale, as a window whose limit is a whole number of requests (the QPS gate's rule). */
-function scaledRate(scale: number): QpsLimit {
-  const limit = Math.max(1, Math.round(RAKUTEN_DEFAULT_RATE.limit * scale));
-  return { limit, intervalMs: Math.round((RAKUTEN_DEFAULT_RATE.intervalMs * limit) / (RAKUTEN_DEFAULT_RATE.limit * scale)) };
-}
-
 /**
  * Creates the sandbox. It speaks RMS's wire format (paths with trailing slashes, ESA auth,
  * MessageModelList bodies, the gateway's GA/ES errors) and enforces Rakuten's rules: 63-day windows,
  * the `+0900` datetime form, 1,000 per page, the 15,000-results cap, 100 per getOrder and
- * confirmOrder, confirm once, -9999 postage refusing confirmation, future ship dates, QPS per
- * licenseKey and licenseKey expiry.
+ * confirmOrder, confirm once (100 → 200 楽天処理中 → 300 after `processingMs`), -9999 postage
+ * refusing confirmation, no shipment before 300, future ship dates, QPS per licenseKey and
+ * licenseKey expiry.
  */
 export function createRakutenSandbox(options: RakutenSandboxOptions = {}): RakutenSandbox {
   const clock = options.clock ?? createSandboxClock();
-  const rate = scaledRate(options.rateScale ?? 1);
+  const rate = scaleQpsLimit(RAKUTEN_DEFAULT_RATE, options.rateScale ?? 1);
   const qps = options.qps === undefined ? rate : options.qps;
   const qpsStatus = options.qpsStatus ?? 403;
   const kit = createSandboxKit({
@@ -98,10 +100,13 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
   const store = new RakutenSandboxStore({ ...credentials }, options.licenseExpiresAt?.getTime() ?? clock.now() + 90 * DAY_MS);
   const base = (options.baseUrl ?? RAKUTEN_BASE_URL).replace(/\/+$/, '');
 
+  const processingMs = options.processingMs ?? 60_000;
   const guarded =
     (handler: (s: RakutenSandboxStore, ctx: Parameters<SandboxHandler>[0]) => Response): SandboxHandler =>
-    (ctx) =>
-      guard(store, ctx) ?? handler(store, ctx);
+    (ctx) => {
+      store.settle(clock.now());
+      return guard(store, ctx) ?? handler(store, ctx);
+    };
   const order = (name: Exclude<keyof typeof RAKUTEN_PATHS, 'licenseExpiryDate'>, handler: (s: RakutenSandboxStore, ctx: Parameters<SandboxHandler>[0]) => Response): void => {
     const path = RAKUTEN_PATHS[name];
     kit.route('POST', `${base}/${path}`, name, guarded(handler));
@@ -110,7 +115,7 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
   };
   order('searchOrder', searchOrder);
   order('getOrder', getOrder);
-  order('confirmOrder', confirmOrder);
+  order('confirmOrder', (s, ctx) => confirmOrder(s, ctx, processingMs));
   order('updateOrderShipping', updateOrderShipping);
   order('getPayment', getPayment);
   kit.route('GET', `${base}/${RAKUTEN_PATHS.licenseExpiryDate}`, 'getLicenseExpiryDate', guarded(licenseExpiryDate));
@@ -143,8 +148,14 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
       store.orders.pagingLie = null;
       store.orders.corrupted.clear();
     },
-    order: (orderNumber) => store.order(orderNumber),
-    orders: () => store.orders.values().map((record) => record.order),
+    order(orderNumber) {
+      store.settle(clock.now());
+      return store.order(orderNumber);
+    },
+    orders() {
+      store.settle(clock.now());
+      return store.orders.values().map((record) => record.order);
+    },
     renewLicenseKey(newKey) {
       store.credentials = { ...store.credentials, licenseKey: newKey };
       store.licenseExpiresAt = clock.now() + 90 * DAY_MS;

@@ -1,4 +1,5 @@
 import { parseJst, type Clock } from '@mallkit/core';
+import { rmsDatetime } from '../api/common.js';
 import { createSandboxStore, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
 import type { RakutenOrderModel } from '../api/order-model.js';
 import type { RakutenCredentials } from '../auth/esa.js';
@@ -63,6 +64,26 @@ export class RakutenSandboxStore {
   /** Changes an order in place; the store's cached searches see the change. */
   change(orderNumber: string, change: (order: RakutenOrderModel) => void): void {
     this.orders.update(orderNumber, (record) => change(record.order));
+  }
+
+  /**
+   * Orders in 200 楽天処理中 after confirmOrder, and when Rakuten's processing (authorisation, fraud
+   * checks) ends for each, epoch ms. Seeds placed at 200 are not here: they wait (a prepaid order
+   * waiting for its money) until a test moves them.
+   */
+  readonly processing = new Map<string, number>();
+
+  /** Rakuten's processing ends for the orders whose time has come: 200 → 300 発送待ち, 注文確定日時 set. */
+  settle(now: number): void {
+    for (const [orderNumber, until] of this.processing) {
+      if (until > now) continue;
+      this.processing.delete(orderNumber);
+      this.change(orderNumber, (order) => {
+        if (order.orderProgress !== 200) return;
+        order.orderProgress = 300;
+        order.orderFixDatetime ??= rmsDatetime(until);
+      });
+    }
   }
 
   /** True when the licenseKey has expired on the sandbox clock. */

@@ -50,5 +50,7 @@ export const SANDBOX_CODES = {
   confirmTooMany: 'ORDER_EXT_API_CONFIRM_ORDER_ERROR_010',
   confirmNotFound: 'ORDER_EXT_API_CONFIRM_ORDER_ERROR_101',
   shippingNotFound: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_ERROR_101',
+  /** An order at 100 or 200: not cleared for shipping yet. */
+  shippingNotReady: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_ERROR_103',
   paymentNotFound: 'ORDER_EXT_API_GET_PAYMENT_ERROR_101',
 } as const;
