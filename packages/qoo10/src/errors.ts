@@ -1,8 +1,11 @@
 import {
   CredentialError,
   InvalidRequestError,
+  MaintenanceError,
+  NotFoundError,
   OrderStateError,
   PermissionError,
+  isMaintenanceAnswer,
   type ErrorClassifier,
   type Hint,
   type HttpResponse,
@@ -14,7 +17,8 @@ import {
  * from the body, in one of three shapes: `{ResultCode < 0, ResultMsg}`, `{ErrorCode, ErrorMsg}`
  * (a wrong key: `-90001 存在しないAPIです。`, which misleadingly says the API does not exist), and
  * plain text `Can't find service Name X` / `Can't find method Info Y` for an unknown class or
- * method. Codes: jjaejjaehub/passoffer docs/api/qoo10 (from the official QSM method pages).
+ * method. Codes: jjaejjaehub/passoffer docs/api/qoo10 (from the official QSM method pages), each
+ * method's own table where it has one.
  */
 
 /** What the shop does when the Seller Authorization Key is rejected or expired. */
@@ -50,6 +54,17 @@ const MALLKIT_BUG: Hint = {
   en: 'Qoo10 did not recognise the method: report it as a mallkit issue.',
 };
 
+/** -10001 on a write to one line: that line (or its shop) is not found. */
+const LINE_NOT_FOUND: Hint = {
+  ja: 'Qoo10がこの注文（OrderNo）を見つけられませんでした（-10001）。注文番号を確認してください。すべての注文で続く場合は、販売者認証キーが正しいショップのものか確認してください。',
+  en: 'Qoo10 did not find this order line (-10001). Check the order number; if every order gets it, check that the Seller Authorization Key belongs to this shop.',
+};
+
+const MAINTENANCE: Hint = {
+  ja: 'Qoo10（QSM API）がメンテナンス中です。しばらくしてから再実行してください。',
+  en: 'Qoo10 (QSM API) is under maintenance. Try again later.',
+};
+
 const CHECK_REQUEST: Hint = {
   ja: 'Qoo10が要求を受け付けませんでした。エラーコードとメッセージを確認してください。',
   en: 'Qoo10 refused the request; see the code and message.',
@@ -79,7 +94,8 @@ const invalid =
 /** The codes every method shares. */
 const COMMON: Readonly<Record<string, Builder>> = {
   '-10000': invalidKey,
-  '-10001': (message, base) => new CredentialError(message, { ...base, credential: CERTIFICATION_KEY, reason: 'invalid', hint: RENEW_CERTIFICATION_KEY }),
+  // "Not exists seller info" on a read: the key does not name a shop (writes read it otherwise, below).
+  '-10001': invalidKey,
   '-90001': invalidKey,
   '-90002': (message, base) => new PermissionError(message, { ...base, hint: NOT_AUTHORIZED }),
   '-90003': (message, base) => new PermissionError(message, { ...base, hint: NOT_AUTHORIZED }),
@@ -87,9 +103,24 @@ const COMMON: Readonly<Record<string, Builder>> = {
   '-90005': expired,
 };
 
+/**
+ * -10001 on a write to one line. The common table reads it "Not exists seller info", which would
+ * stop the batch as a credential error; but every write is preceded by a read of the same cart with
+ * the same key, which the shop's seller info passed, and SetCancelProcess — the one write whose
+ * table spells its codes out — uses -10001 for a wrong order number (passoffer SetCancelProcess.md).
+ * So on a write it fails that order alone, as not found, and the hint names both readings.
+ */
+const lineNotFound: Builder = (message, base) => new NotFoundError(message, { ...base, hint: LINE_NOT_FOUND });
+
 /** Codes whose meaning depends on the method. */
 const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, Builder>>>> = {
+  SetSendingInfo: {
+    // SetSendingInfo's page publishes no code table (passoffer SetSendingInfo.md): only -10001 is read specially.
+    '-10001': lineNotFound,
+  },
   SetSellerCheckYN_V2: {
+    '-10001': lineNotFound,
+    // -10011…-10018: SetSellerCheckYNBulk's table (passoffer SetSellerCheckYNBulk.md), the same check per line.
     '-10011': invalid({ ja: '一度に確認できるのは500件までです。', en: 'At most 500 orders per request.' }),
     '-10012': (message, base) =>
       new OrderStateError(message, { ...base, hint: { ja: 'すでに発注確認済みです。', en: 'Already confirmed.' } }),
@@ -98,6 +129,7 @@ const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, Builder>>>> 
     '-10017': invalid(EST_SHIP_DATE, 'estimatedShipDate'),
     '-10018': invalid(EST_SHIP_DATE, 'estimatedShipDate'),
   },
+  // GetClaimInfo_V3's own table (passoffer GetClaimInfo_V3.md): -10002 Search Date Error, -10003 over 90 days.
   GetClaimInfo_V3: {
     '-10002': invalid({ ja: '検索期間の日付を確認してください。', en: 'Check the search dates.' }, 'search_Sdate'),
     '-10003': invalid({ ja: 'クレーム検索の期間は90日以内です。', en: 'Claim searches cover at most 90 days.' }, 'search_Edate'),
@@ -140,6 +172,15 @@ export function qoo10Error(code: number, message: string, operation: string, req
 
 /** Qoo10's error table as the kit's classifier: every answer, HTTP 200 included. */
 export const classifyQoo10: ErrorClassifier = (response, request) => {
+  // A maintenance page (HTTP 503, or a page saying メンテナンス) is not QAPI's answer: say so, with what to do.
+  if (isMaintenanceAnswer(response) && errorBody(response) === null) {
+    return new MaintenanceError(`qoo10 ${request.operation}: Qoo10 is under maintenance (HTTP ${response.status})`, {
+      mall: 'qoo10',
+      operation: request.operation,
+      httpStatus: response.status,
+      hint: MAINTENANCE,
+    });
+  }
   // Not 200: the generic status table (5xx retried, 401/403…), Qoo10 itself never sends one.
   if (!response.ok) return undefined;
   const text = response.text.trim();

@@ -5,11 +5,18 @@
  *
  * @packageDocumentation
  */
-export { createQoo10Connector, QOO10_CAPABILITIES, type Qoo10Capabilities } from './connector.js';
-export type { Qoo10ConnectorOptions } from './options.js';
-export { QOO10_BASE_URL, QOO10_CLAIM_WINDOW_DAYS, QOO10_DEFAULT_RATE_PER_SECOND, QOO10_LIST_RESULT_CAP, SAK_LIFETIME_DAYS } from './api/common.js';
+export { createQoo10Connector, QOO10_CAPABILITIES } from './connector.js';
+export type { Qoo10ClaimSearch, Qoo10ConnectorOptions } from './options.js';
+export {
+  QOO10_BASE_URL,
+  QOO10_CLAIM_WINDOW_DAYS,
+  QOO10_CLAIM_WINDOW_LIMIT_DAYS,
+  QOO10_DEFAULT_RATE_PER_SECOND,
+  QOO10_LIST_RESULT_CAP,
+  SAK_LIFETIME_DAYS,
+} from './api/common.js';
 export type { Qoo10ShippingRow, ShippingStatusCode } from './api/shipping-info.js';
-export type { Qoo10ClaimRow } from './api/claim-info.js';
+export type { ClaimStatCode, Qoo10ClaimRow } from './api/claim-info.js';
 export type { Qoo10Pack } from './mapping/pack.js';
 export { SHIPPING_STATUS, CLAIM_EFFECT, shippingStatusCode, type ClaimEffect } from './mapping/status.js';
 export { QOO10_CARRIER_NAMES } from './mapping/carrier.js';

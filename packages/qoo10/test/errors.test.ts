@@ -1,16 +1,22 @@
-import { CredentialError, InvalidRequestError, OrderStateError, PermissionError, createHttpResponse, type MallkitError } from '@mallkit/core';
+import { CredentialError, InvalidRequestError, MaintenanceError, NotFoundError, OrderStateError, PermissionError, createHttpResponse, type MallkitError } from '@mallkit/core';
 import { describe, expect, it } from 'vitest';
 import { classifyQoo10, qoo10Error } from '../src/errors.js';
 
-function answer(text: string, operation = 'GetShippingInfo_v3', status = 200) {
-  const response = createHttpResponse({ mall: 'qoo10', operation, status, headers: new Headers({ 'content-type': 'application/json' }), url: 'https://api.qoo10.jp/x', text, redact: (t) => t });
+function answer(text: string, operation = 'GetShippingInfo_v3', status = 200, contentType = 'application/json') {
+  const response = createHttpResponse({ mall: 'qoo10', operation, status, headers: new Headers({ 'content-type': contentType }), url: 'https://api.qoo10.jp/x', text, redact: (t) => t });
   return classifyQoo10(response, { operation, method: 'POST', path: 'x' });
 }
 
-/** Every code of the published table, the class it becomes, and what the hint must speak of. */
+/**
+ * Every code of the published tables (passoffer docs/api/qoo10: the common codes, SetSellerCheckYNBulk's
+ * -10011…-10018, GetClaimInfo_V3's -10002 Search Date Error and -10003), the class it becomes, and
+ * what the hint must speak of.
+ */
 const TABLE: Array<[number, string, new (...args: never[]) => MallkitError, RegExp]> = [
   [-10000, 'GetShippingInfo_v3', CredentialError, /CreateCertificationKey/],
   [-10001, 'GetShippingInfo_v3', CredentialError, /CreateCertificationKey/],
+  [-10001, 'SetSendingInfo', NotFoundError, /注文番号/],
+  [-10001, 'SetSellerCheckYN_V2', NotFoundError, /注文番号/],
   [-90001, 'GetShippingInfo_v3', CredentialError, /CreateCertificationKey/],
   [-90002, 'GetShippingInfo_v3', PermissionError, /API・FTP・QSM権限/],
   [-90003, 'SetSendingInfo', PermissionError, /API・FTP・QSM権限/],
@@ -56,7 +62,7 @@ describe("Qoo10's error table (HTTP 200, the error in the body)", () => {
     expect(answer('{"ResultCode":0,"ResultMsg":"SUCCESS","ResultObject":[]}')).toBeNull();
     expect(answer('{"ResultCode":0,"ResultMsg":"成功"}')).toBeNull();
     expect(answer('{"broken":')).toBeNull();
-    expect(answer('<html>502</html>', 'GetShippingInfo_v3', 502)).toBeUndefined();
+    expect(answer('<html>502</html>', 'GetShippingInfo_v3', 502, 'text/html')).toBeUndefined();
   });
 
   it('minting failures name the QSM password', () => {
@@ -70,5 +76,21 @@ describe("Qoo10's error table (HTTP 200, the error in the body)", () => {
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(error?.mallCode).toBe('-12345');
     expect(error?.message).toContain('謎のエラー');
+  });
+
+  // Review M2: -10001 on a write stopped the whole batch as "re-issue the key".
+  it('-10001 on a write fails that order alone (not found), not the connector', () => {
+    const error = answer('{"ResultCode":-10001,"ResultMsg":"Not exists order info"}', 'SetSendingInfo') as MallkitError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.hint?.en).toMatch(/order number/);
+  });
+
+  it('a maintenance page (HTTP 503, or HTML saying メンテナンス) is a MaintenanceError with what to do', () => {
+    const page = answer('<html><body>Service Unavailable</body></html>', 'GetShippingInfo_v3', 503, 'text/html');
+    expect(page).toBeInstanceOf(MaintenanceError);
+    expect(page?.hint?.ja).toMatch(/メンテナンス/);
+    expect(answer('<html><body>ただいまメンテナンス中です</body></html>', 'GetShippingInfo_v3', 200, 'text/html')).toBeInstanceOf(MaintenanceError);
+    // A JSON answer is QAPI's own, whatever its text says.
+    expect(answer('{"ResultCode":0,"ResultMsg":"SUCCESS","ResultObject":[{"ItemTitle":"メンテナンスキット"}]}')).toBeNull();
   });
 });

@@ -2,10 +2,13 @@ import { paymentMethodMapper } from '@mallkit/core';
 import { describe, expect, it } from 'vitest';
 import { toOrder } from '../src/mapping/order.js';
 import { groupIntoPacks, packSchema } from '../src/mapping/pack.js';
-import { packStatus, shippingStatusCode } from '../src/mapping/status.js';
+import { packStatus, shippingStatusCode, type LineStatus } from '../src/mapping/status.js';
 import { shippingPlanOf } from '../src/mapping/shipping-plan.js';
 
-/** Two lines of one cart as GetShippingInfo_v3 sends them (fields of the official table; ids as JSON numbers). */
+/**
+ * One line of a cart as GetShippingInfo_v3 sends it (fields of the official table; ids as JSON
+ * numbers), with `Total = OrderPrice × OrderQty − Discount` as every live row reported has it (spec §7).
+ */
 const line = (overrides: Record<string, unknown>) => ({
   ShippingStatus: 'On request(2)',
   SellerID: 'shop01',
@@ -29,7 +32,7 @@ const line = (overrides: Record<string, unknown>) => ({
   OrderPrice: 1200,
   OrderQty: 2,
   Discount: 100,
-  Total: 2400,
+  Total: 2300,
   Receiver: '山田 太郎',
   ReceiverKana: 'ヤマダ タロウ',
   ZipCode: '530-0001',
@@ -79,7 +82,7 @@ describe('a Qoo10 cart in the normalized model', () => {
     const [delivery] = order.deliveries;
     expect(delivery!.deliveryId).toBe('12345678');
     expect(delivery!.items.map((i) => [i.lineId, i.productId, i.quantity, i.unitPrice])).toEqual([
-      ['700000001', '1000123456', 2, 1250],
+      ['700000001', '1000123456', 2, 1200],
       ['700000002', '1000999999', 1, 3000],
     ]);
     expect(delivery!.items[0]!.options).toEqual([{ name: 'オプション', value: 'カラー:ネイビー' }, { name: 'OptionCode', value: 'NV' }]);
@@ -87,7 +90,9 @@ describe('a Qoo10 cart in the normalized model', () => {
     expect(delivery!.requestedDate).toBe('2026-11-25');
     expect(order.buyer).toMatchObject({ name: '山田 花子', familyName: null, nameKana: 'ヤマダ ハナコ', email: 'hanako@example.jp' });
     // goods = (Total + Discount) per line; shipping and cart discounts repeated on each row count once.
-    expect(order.amounts).toEqual({ goods: 2500 + 3000, shipping: 600, fees: null, discounts: 100 + 200, points: null, coupons: 300, tax: null, total: 5500 + 600 - 300, billed: 5800 - 300 });
+    // Discount and CartDiscountQoo10 are Qoo10's (coupons); CartDiscountSeller is the shop's (discounts).
+    expect(order.amounts).toEqual({ goods: 2400 + 3000, shipping: 600, fees: null, discounts: 200, points: null, coupons: 100 + 300, tax: null, total: 5400 + 600 - 200, billed: 5800 - 400 });
+    expect(order.warnings).toEqual([]);
     expect(order.flags.preorder).toBe(true);
     expect(order.notes.buyerComment).toBe('不在時は宅配ボックスへ');
     expect(shippingPlanOf(order)).toEqual([
@@ -125,7 +130,8 @@ describe('a Qoo10 cart in the normalized model', () => {
     const partly = normalize([line({ ShippingStatus: 'Seller confirm(3)' })], [{ claimStatus: '3', packNo: 12_345_678, orderNo: 700_000_002, orderQty: 1, itemTitle: 'バスタオル' }]);
     expect(partly.status.code).toBe('confirmed');
     expect(partly.deliveries[0]!.items.map((i) => i.lineId)).toEqual(['700000001', '700000002']);
-    expect(packStatus(['cancelled', 'cancelled'])).toBe('cancelled');
+    const cancelled: LineStatus = { code: 'cancelled' };
+    expect(packStatus([cancelled, cancelled])).toBe('cancelled');
   });
 
   it('keeps an unknown payment method raw and warns instead of guessing', () => {
@@ -144,5 +150,55 @@ describe('a Qoo10 cart in the normalized model', () => {
     const [pack] = groupIntoPacks([line({}), line({ ShippingStatus: 'Seller confirm(3)' })], []);
     expect(pack!.lines).toHaveLength(1);
     expect((pack!.lines[0] as { ShippingStatus: string }).ShippingStatus).toBe('Seller confirm(3)');
+  });
+
+  // Review H5: these came out on_hold without a warning, and an unknown claim code had no effect.
+  it.each(['Cancel(6)', '配送要請', '(2) On request', 'Shipped'])('an unreadable ShippingStatus %j makes the cart unmapped, with a warning naming the line', (raw) => {
+    const order = normalize([line({ ShippingStatus: raw })]);
+    expect(order.status).toEqual({ code: 'unmapped', raw });
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'unmapped_value', field: 'status', raw }));
+    expect(order.warnings.find((w) => w.field === 'status')!.message.en).toContain('700000001');
+  });
+
+  it('a claim code not in the table, or a line seen only through an exchange claim, is unmapped with a warning', () => {
+    const unknown = normalize([line({})], [{ claimStatus: '7', packNo: 12_345_678, orderNo: 700_000_001 }]);
+    expect(unknown.status.code).toBe('unmapped');
+    expect(unknown.warnings).toContainEqual(expect.objectContaining({ code: 'unmapped_value', field: 'status', raw: 'claimStatus 7' }));
+    const exchange = normalize([line({})], [{ claimStatus: '11', packNo: 12_345_678, orderNo: 700_000_002, orderDate: '2026-11-20 14:03:27' }]);
+    expect(exchange.status.code).toBe('unmapped');
+    expect(exchange.warnings).toContainEqual(expect.objectContaining({ code: 'unmapped_value', raw: 'claimStatus 11' }));
+  });
+
+  // Review M1: the cancelled line's paymentAmount was added to goods (17,260 where the live line was 3,300).
+  it('leaves a cancelled line out of the amounts, keeps it as an item with a note, and warns', () => {
+    const order = normalize(
+      [line({ OrderNo: 700_000_002, OrderPrice: 3300, OrderQty: 1, Discount: 0, Total: 3300, ShippingRate: 0, CartDiscountSeller: 0, CartDiscountQoo10: 0 })],
+      [{ claimStatus: '3', packNo: 12_345_678, orderNo: 700_000_001, orderDate: '2026-11-20 14:03:27', orderQty: 2, paymentAmount: 13_960, itemTitle: '今治タオル' }],
+    );
+    expect(order.status.code).toBe('pending_confirmation');
+    expect(order.amounts).toMatchObject({ goods: 3300, total: 3300, billed: 3300 });
+    expect(order.deliveries[0]!.items.map((i) => [i.lineId, i.notes])).toEqual([
+      ['700000002', []],
+      ['700000001', ['claimStatus 3']],
+    ]);
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'inconsistent_amounts', field: 'amounts' }));
+    expect(order.warnings.find((w) => w.code === 'inconsistent_amounts')!.message.en).toContain('700000001');
+  });
+
+  // Review L2: SellerDiscount was never read.
+  it('keeps SellerDiscount as a note on its item and warns that it is not in the amounts', () => {
+    const order = normalize([line({ SellerDiscount: 150 })]);
+    expect(order.deliveries[0]!.items[0]!.notes).toEqual(['販売者負担割引: 150円 (SellerDiscount)']);
+    expect(order.amounts).toMatchObject({ discounts: 200, coupons: 100 + 300 });
+    expect(order.warnings).toContainEqual(expect.objectContaining({ code: 'inconsistent_amounts', field: 'amounts.discounts', raw: 150 }));
+  });
+
+  it('order.raw is closed as a type: a typo in a field name does not compile, while unlisted fields stay at run time', () => {
+    const order = normalize([line({ VoucherCode: 'V-1' })]);
+    const [row] = order.raw.lines;
+    expect(row!.SettlePrice).toBe(2000);
+    // @ts-expect-error -- SettlePrise is not a field of a GetShippingInfo_v3 row (wireModel).
+    expect(row!.SettlePrise).toBeUndefined();
+    expect((row as unknown as Record<string, unknown>)['VoucherCode']).toBe('V-1');
   });
 });

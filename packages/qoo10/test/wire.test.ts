@@ -1,3 +1,4 @@
+import { parseJst } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, setUp } from './harness.js';
 
@@ -75,5 +76,29 @@ describe('the exact QAPI requests', () => {
     expect(mint!.bodyText).toBe(`returnType=application%2Fjson&user_id=sandbox-seller&pwd=${encodeURIComponent(t.sandbox.mintingOptions().password)}`);
     expect(next!.headers.get('giosiscertificationkey')).toMatch(/^S/);
     expect(next!.headers.get('giosiscertificationkey')).not.toBe(t.sandbox.mintingOptions().apiKey);
+  });
+
+  // Review M3: whether GetClaimInfo_V3 without ClaimStat returns every claim is not published.
+  it("claimSearch 'per-claim-stat' asks for each claim code instead of relying on an empty ClaimStat", async () => {
+    const t = setUp({ count: 3, connector: { claimSearch: 'per-claim-stat' } });
+    close = t.close;
+    await collect(t.connector.listOrders({ from: '2026-11-01T00:00:00+09:00', to: '2026-11-10T12:30:00+09:00' }));
+    const claims = t.sandbox.kit.log.entries.filter((e) => e.operation === 'GetClaimInfo_V3').map((e) => new URLSearchParams(e.bodyText).get('ClaimStat'));
+    expect(claims).toEqual(['1', '2', '3', '4', '5', '6', '11', '12', '13', '14', '15', '16']);
+  });
+
+  // Review L8: windows of exactly 90 days met GetClaimInfo_V3's limit head-on.
+  it('every search window spans at most 89 days, a day inside the claim search limit', async () => {
+    const t = setUp({ count: 3 });
+    close = t.close;
+    await collect(t.connector.listOrders({ from: '2026-03-01T00:00:00+09:00', to: '2026-11-20T00:00:00+09:00' }));
+    const spans = t.sandbox.kit.log.entries
+      .filter((e) => e.operation === 'GetClaimInfo_V3')
+      .map((e) => {
+        const form = new URLSearchParams(e.bodyText);
+        return (parseJst(form.get('search_Edate')!).getTime() - parseJst(form.get('search_Sdate')!).getTime()) / 86_400_000;
+      });
+    expect(spans.length).toBeGreaterThan(2);
+    for (const days of spans) expect(days).toBeLessThanOrEqual(89);
   });
 });

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
 import { QAPI_HEADERS, qapiForm, rowsAnswerSchema, searchDate, wireId, wireNumber, wireText } from './common.js';
 
@@ -23,9 +23,10 @@ export interface ShippingSearch {
  * One row of GetShippingInfo_v3: one line (OrderNo) of a cart (PackNo), PascalCase as Qoo10 sends
  * it (field table: jjaejjaehub/passoffer docs/api/qoo10/orders/GetShippingInfo_v3.md). Ids arrive
  * as JSON numbers and are kept as strings; `ShippingStatus` arrives as a label with the code in
- * parentheses (`On request(2)`). Fields not listed here are kept (loose object).
+ * parentheses (`On request(2)`). Fields not listed here are kept at run time, and the type lists
+ * only these (wireModel), so that a typo in `order.raw.lines[0].X` does not compile.
  */
-export const shippingRowSchema = z.looseObject({
+export const shippingRowSchema = wireModel({
   PackNo: wireId,
   OrderNo: wireId,
   ShippingStatus: z.union([z.string(), z.number()]).transform((value) => String(value)),
@@ -78,7 +79,11 @@ export const shippingRowSchema = z.looseObject({
   AvailableShippingDate: wireText,
 });
 
-/** A GetShippingInfo_v3 row after parsing. */
+/**
+ * A GetShippingInfo_v3 row after parsing.
+ *
+ * @useDeclaredType
+ */
 export type Qoo10ShippingRow = z.output<typeof shippingRowSchema>;
 
 /** `ShippingBasic.GetShippingInfo_v3`: the lines of one ShippingStatus whose date falls in a window. No paging. */

@@ -26,6 +26,12 @@ export const setSellerCheckEndpoint = defineEndpoint({
   answer: { format: 'json', schema: envelopeSchema },
 });
 
+/** SetSendingInfo's longest ShippingCorp (passoffer SetSendingInfo.md: Max 200). */
+export const SHIPPING_CORP_MAX_LENGTH = 200;
+
+/** SetSendingInfo's longest TrackingNo (passoffer SetSendingInfo.md: Max 50). */
+export const TRACKING_NO_MAX_LENGTH = 50;
+
 /** One SetSendingInfo call: the carrier NAME and tracking number of one line. */
 export interface SendingInfo {
   readonly orderNo: string;
@@ -37,7 +43,10 @@ export interface SendingInfo {
 
 /**
  * `ShippingBasic.SetSendingInfo` (発送確認): marks one line shipped. There is no ship-date field:
- * Qoo10 records the time of the call. Answers ResultCode/ResultMsg only.
+ * Qoo10 records the time of the call. Answers ResultCode/ResultMsg only. The method page describes
+ * it as 「배송 요청건에 대해 발송확인 처리를 하는 Method」 (shipping confirmation for lines in
+ * 配送要請), so it is sent for lines in 配送要請 as well as 配送準備; that Qoo10 accepts a line not
+ * confirmed first is UNVERIFIED live (passoffer SetSendingInfo.md).
  */
 export const setSendingInfoEndpoint = defineEndpoint({
   operation: 'SetSendingInfo',

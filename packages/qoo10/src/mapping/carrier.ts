@@ -1,4 +1,4 @@
-import { carrierMapper, type CarrierCode, type Mapped, type ParsedShipmentUpdate } from '@mallkit/core';
+import type { CarrierCode, ParsedShipmentUpdate } from '@mallkit/core';
 
 /**
  * ShippingCorp is the carrier's NAME as Qoo10 lists it (the master list comes from
@@ -20,12 +20,15 @@ const SERVICE_NAMES: Readonly<Partial<Record<CarrierCode, readonly string[]>>> =
   japan_post: ['ゆうパケット', 'クリックポスト', 'ゆうメール'],
 };
 
+/** The user's carrier names over the built-in ones (checked by the options: one line, ≤ 200 characters). */
+export type CarrierNames = Readonly<Partial<Record<CarrierCode, string>>>;
+
 /**
  * The ShippingCorp of an update: a named carrier as given; a service name Qoo10 lists (ネコポス,
  * ゆうパケット…) when the shipping method is one; else the carrier's name from the user's table or
  * the built-in one. Null when no name is known for the carrier code.
  */
-export function shippingCorpOf(update: ParsedShipmentUpdate, userNames: Readonly<Record<string, string>> = {}): string | null {
+export function shippingCorpOf(update: ParsedShipmentUpdate, userNames: CarrierNames = {}): string | null {
   if (typeof update.carrier !== 'string') return update.carrier.name;
   const code = update.carrier;
   const method = update.shippingMethod?.trim();
@@ -33,7 +36,8 @@ export function shippingCorpOf(update: ParsedShipmentUpdate, userNames: Readonly
   return userNames[code] ?? QOO10_CARRIER_NAMES[code] ?? null;
 }
 
-/** A DeliveryCompany name read back from Qoo10, mapped to a carrier code (Qxpress / TracX Logis stay unmapped). */
-export function carrierOf(name: string | null): Mapped<CarrierCode> | null {
-  return carrierMapper.map(name);
+/** The shipment rule's carrier check: what to do when Qoo10 would get no carrier name, or null. */
+export function shippingCorpProblem(update: ParsedShipmentUpdate, userNames: CarrierNames = {}): string | null {
+  if (shippingCorpOf(update, userNames) !== null) return null;
+  return `Qoo10 takes the carrier's name and none is known for ${String(update.carrier)}: pass { code: 'other', name } or the carrierNames option`;
 }

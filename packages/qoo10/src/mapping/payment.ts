@@ -1,6 +1,5 @@
-import { paymentMethodMapper, type Mapped, type PaymentMethodCode, type PaymentRecord, type ValueMapper } from '@mallkit/core';
+import { cleanText, paymentMethodMapper, type PaymentMethodCode, type ValueMapper } from '@mallkit/core';
 import type { Qoo10Pack } from './pack.js';
-import { text } from './values.js';
 
 /**
  * The payment-method mapper: core's table of names (Qoo10 sends PaymentMethod as free text; its
@@ -11,15 +10,16 @@ export function qoo10PaymentMapper(overrides: Readonly<Record<string, PaymentMet
   return paymentMethodMapper.withOverrides(overrides);
 }
 
-/** The cart's payment method from its first line that names one; `unmapped` with an empty raw when none does. */
-export function paymentMethodOf(pack: Qoo10Pack, mapper: ValueMapper<PaymentMethodCode>): Mapped<PaymentMethodCode> {
-  const raw = pack.lines.map((line) => text(line.PaymentMethod)).find((value) => value !== null) ?? null;
-  return mapper.map(raw) ?? { code: 'unmapped', raw: '' };
+/** The cart's PaymentMethod text from its first line that names one, or null. */
+export function paymentMethodTextOf(pack: Qoo10Pack): string | null {
+  return pack.lines.map((line) => cleanText(line.PaymentMethod)).find((value) => value !== null) ?? null;
 }
 
 /** The payment date of a cart: the first line's PaymentDate (one checkout, one payment), or a claim's. */
 export function paymentDateOf(pack: Qoo10Pack): string | null {
-  return pack.lines.map((line) => text(line.PaymentDate)).find((value) => value !== null) ?? pack.claims.map((claim) => text(claim.PaymentDate)).find((value) => value !== null) ?? null;
+  return (
+    pack.lines.map((line) => cleanText(line.PaymentDate)).find((value) => value !== null) ??
+    pack.claims.map((claim) => cleanText(claim.PaymentDate)).find((value) => value !== null) ??
+    null
+  );
 }
-/** What getPayments yields for Qoo10: the cart's payment, from its lines. */
-export type Qoo10PaymentRecord = PaymentRecord<Qoo10Pack>;

@@ -1,6 +1,6 @@
 import type { Order } from '@mallkit/core';
 import type { Qoo10Pack } from './pack.js';
-import { calendarDay, text } from './values.js';
+import { calendarDay } from './values.js';
 
 /** What Qoo10 says about when a line may and should ship: the fields behind its shipping-deadline penalties. */
 export interface Qoo10ShippingPlan {
@@ -24,8 +24,8 @@ export function shippingPlanOf(order: Order<Qoo10Pack>): Qoo10ShippingPlan[] {
     return {
       lineId: line.OrderNo,
       availableSendType: type === '0' || type === '1' || type === '2' || type === '3' ? type : null,
-      availableShippingDate: calendarDay(text(line.AvailableShippingDate)),
-      estimatedShippingDate: calendarDay(text(line.EstimatedShippingDate)),
+      availableShippingDate: calendarDay(line.AvailableShippingDate),
+      estimatedShippingDate: calendarDay(line.EstimatedShippingDate),
     };
   });
 }

@@ -16,8 +16,9 @@ export const SHIPPING_STATUS: Readonly<Record<ShippingStatusCode, OrderStatus>> 
 
 /**
  * Reads a ShippingStatus as Qoo10 sends it: live answers carry a label with the code in
- * parentheses (`Awaiting shipping(1)`, `On request(2)`, `Delivere(5)` sic), the method table a bare
- * code. Returns null for anything else.
+ * parentheses at the end (`Awaiting shipping(1)`, `On request(2)`, `Delivere(5)` sic), the method
+ * table a bare code. Returns null for anything else (`Cancel(6)`, `配送要請`, `(2) On request`): a
+ * value never seen is not guessed.
  */
 export function shippingStatusCode(raw: string): ShippingStatusCode | null {
   const match = /^\s*(\d)\s*$/.exec(raw) ?? /\(\s*(\d)\s*\)\s*$/.exec(raw);
@@ -49,41 +50,50 @@ export const CLAIM_EFFECT: Readonly<Record<string, ClaimEffect>> = {
   '16': 'cancelled',
 };
 
-/** The order in which a cart is "behind": a cart is as far as its least advanced live line. */
-const PROGRESS: readonly OrderStatus[] = ['awaiting_payment', 'pending_confirmation', 'confirmed', 'shipped', 'delivered', 'on_hold'];
-
-/** The normalized status of one line from its shipping status and its claim, if any. */
-export function lineStatus(shipping: ShippingStatusCode | null, claimStatus: string | null): OrderStatus {
-  const effect = claimStatus === null ? 'none' : (CLAIM_EFFECT[claimStatus] ?? 'none');
-  if (effect !== 'none') return effect;
-  // A line seen only through an exchange or partial-refund claim: its shipping state is unknown.
-  return shipping === null ? 'on_hold' : SHIPPING_STATUS[shipping];
-}
+/** A line's normalized status, or `unmapped` with what could not be read (`raw`). */
+export type LineStatus = { readonly code: OrderStatus } | { readonly code: 'unmapped'; readonly raw: string };
 
 /**
- * The status of a cart from its lines: cancelled when every line is; cancel_requested when any
- * line has a cancellation or return under way; else its least advanced line's status, so that a
- * cart with one line still awaiting confirmation is pending_confirmation.
+ * The status of one line from its shipping row's ShippingStatus (null when the line has no row) and
+ * its claim's code, if any. A claim code not in the table, a ShippingStatus that cannot be read, or a
+ * line seen only through an exchange or partial-refund claim (its shipping state unknown) is
+ * `unmapped`: the caller warns and never acts on it.
  */
-export function packStatus(lines: readonly OrderStatus[]): OrderStatus {
-  const live: readonly OrderStatus[] = lines.filter((status) => status !== 'cancelled');
+export function lineStatus(shippingRaw: string | null, claimStatus: string | null): LineStatus {
+  if (claimStatus !== null) {
+    const effect = CLAIM_EFFECT[claimStatus];
+    if (effect === undefined) return { code: 'unmapped', raw: `claimStatus ${claimStatus}` };
+    if (effect !== 'none') return { code: effect };
+  }
+  if (shippingRaw === null) return { code: 'unmapped', raw: `claimStatus ${claimStatus ?? ''}`.trim() };
+  const code = shippingStatusCode(shippingRaw);
+  return code === null ? { code: 'unmapped', raw: shippingRaw } : { code: SHIPPING_STATUS[code] };
+}
+
+/** The order in which a cart is "behind": a cart is as far as its least advanced live line. */
+const PROGRESS: readonly OrderStatus[] = ['awaiting_payment', 'pending_confirmation', 'confirmed', 'shipped', 'delivered'];
+
+/**
+ * The status of a cart from its lines: cancelled when every line is; `unmapped` when a live line's
+ * status could not be read; cancel_requested when any live line has a cancellation or return under
+ * way; else its least advanced line's status, so that a cart with one line still awaiting
+ * confirmation is pending_confirmation.
+ */
+export function packStatus(lines: readonly LineStatus[]): OrderStatus | 'unmapped' {
+  const live: ReadonlyArray<OrderStatus | 'unmapped'> = lines.map((line) => line.code).filter((code) => code !== 'cancelled');
   if (live.length === 0) return 'cancelled';
+  if (live.includes('unmapped')) return 'unmapped';
   if (live.includes('cancel_requested')) return 'cancel_requested';
-  return PROGRESS.find((status) => live.includes(status)) ?? 'on_hold';
+  return PROGRESS.find((status) => live.includes(status)) ?? 'unmapped';
 }
 
 /** The statuses a Qoo10 order can have in mallkit's model. */
-export const QOO10_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>([
-  ...Object.values(SHIPPING_STATUS),
-  'cancel_requested',
-  'cancelled',
-  'on_hold',
-]);
+export const QOO10_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>([...Object.values(SHIPPING_STATUS), 'cancel_requested', 'cancelled']);
 
 /**
  * Whether a listing can match anything: a status filter naming only statuses Qoo10 does not have
- * (completed) needs no request. Otherwise every ShippingStatus and the claims are searched, because a
- * cart's lines may sit in different statuses and the cart must be read whole.
+ * (completed, on_hold…) needs no request. Otherwise every ShippingStatus and the claims are searched,
+ * because a cart's lines may sit in different statuses and the cart must be read whole.
  */
 export function queryCanMatch(query: ParsedOrderQuery): boolean {
   return query.statuses === undefined || query.statuses.some((status) => QOO10_ORDER_STATUSES.has(status));

@@ -1,25 +1,20 @@
-import { toIsoJst, tryParseJst } from '@mallkit/core';
+import { cleanText, toIsoJst, tryParseJst } from '@mallkit/core';
 
 /*
  * Small readers of Qoo10's wire values: dates `YYYY-MM-DD HH:mm:ss` in JST (empty when not set),
- * money as JSON numbers (Decimal on Qoo10's side) or numeric strings, text that may be blank.
+ * money as JSON numbers (Decimal on Qoo10's side) or numeric strings. Text goes through core's
+ * cleanText (trimmed, null when blank).
  */
-
-/** Trimmed text, or null when absent or blank. */
-export function text(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-}
 
 /** A JST date-time as ISO 8601 with +09:00, or null when absent, blank or unreadable. */
 export function isoTime(value: string | null | undefined): string | null {
-  const date = tryParseJst(text(value));
+  const date = tryParseJst(cleanText(value));
   return date === null ? null : toIsoJst(date);
 }
 
 /** The `YYYY-MM-DD` part of a date, or null. */
 export function calendarDay(value: string | null | undefined): string | null {
-  const day = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec(text(value) ?? '');
+  const day = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec(cleanText(value) ?? '');
   return day ? `${day[1]}-${day[2]}-${day[3]}` : null;
 }
 

@@ -35,6 +35,7 @@ export function registerOrderHandlers(kit: SandboxKit, base: string, state: Qoo1
     const form = formOf(bodyText);
     const from = searchBound(form.get('SearchStartDate'), false);
     const to = searchBound(form.get('SearchEndDate'), true);
+    // GetShippingInfo_v3 publishes no code table: -10002 is borrowed from GetClaimInfo_V3's (UNVERIFIED here).
     if (from === null || to === null || to < from) return resultError(-10002, 'Search Date Error');
     const status = form.get('ShippingStatus') ?? '';
     const statuses: ShippingStatusCode[] = status === '' || status === '0' ? [1, 2, 3] : [Number(status) as ShippingStatusCode];
@@ -57,6 +58,7 @@ export function registerOrderHandlers(kit: SandboxKit, base: string, state: Qoo1
     const form = formOf(bodyText);
     const from = searchBound(form.get('search_Sdate'), false);
     const to = searchBound(form.get('search_Edate'), true);
+    // GetClaimInfo_V3's own table (passoffer GetClaimInfo_V3.md): -10002 Search Date Error, -10003 over 90 days.
     if (from === null || to === null || to < from) return resultError(-10002, 'Search Date Error');
     if (to - from > 90 * DAY_MS) return resultError(-10003, 'Searching period exceeds to 90 days.');
     const wanted = form.get('ClaimStat');

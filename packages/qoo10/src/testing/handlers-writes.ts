@@ -24,6 +24,7 @@ export function registerWriteHandlers(kit: SandboxKit, base: string, state: Qoo1
     if (refused) return refused;
     const form = formOf(bodyText);
     const found = findLine(state, form.get('OrderNo'));
+    // Qoo10's answer to an unknown OrderNo is not published: -10001, as SetCancelProcess answers a wrong order number (UNVERIFIED here).
     if (found === null) return resultError(-10001, 'Not exists order info');
     const estimated = form.get('EstShipDt') ?? '';
     if (estimated === '') return resultError(-10016, 'EstShipDt is null.');
@@ -50,11 +51,19 @@ export function registerWriteHandlers(kit: SandboxKit, base: string, state: Qoo1
     const form = formOf(bodyText);
     const corp = form.get('ShippingCorp') ?? '';
     const tracking = form.get('TrackingNo') ?? '';
+    /*
+     * SetSendingInfo publishes no code table (passoffer SetSendingInfo.md). The codes below are the
+     * sandbox's: -10001/-10004 as SetCancelProcess uses them (wrong order number, wrong status),
+     * -10002/-10003 invented for fields over their published lengths. UNVERIFIED, all of them; the
+     * connector checks the lengths and the line's status before sending, so it never meets the
+     * field codes.
+     */
     if (corp === '' || corp.length > 200) return resultError(-10002, 'Check ShippingCorp.');
     if (tracking === '' || tracking.length > 50) return resultError(-10003, 'Check TrackingNo.');
     const found = findLine(state, form.get('OrderNo'));
     if (found === null) return resultError(-10001, 'Not exists order info');
     const { line } = found;
+    // Lines in 配送要請 (2) are taken as the method page describes (UNVERIFIED live), 配送準備 (3) too.
     if (line.claim !== null || line.status === 1) return resultError(-10004, 'The order cannot be shipped in its status.');
     if (line.status >= 4) return line.trackingNo === tracking ? qapiAnswer(SUCCESS) : resultError(-10004, 'The order has already been shipped.');
     state.store.update(found.pack.packNo, (pack) => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore } from '@mallkit/core/testing';
-import { QOO10_BASE_URL, QOO10_DEFAULT_RATE_PER_SECOND, QOO10_LIST_RESULT_CAP } from '../api/common.js';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore } from '@mallkit/core/testing';
+import { QOO10_BASE_URL, QOO10_DEFAULT_RATE_PER_SECOND } from '../api/common.js';
 import { registerAuthHandlers, unknownMethodHandler } from './handlers-auth.js';
 import { registerOrderHandlers } from './handlers-orders.js';
 import { registerWriteHandlers } from './handlers-writes.js';
@@ -11,6 +11,7 @@ import { createQoo10Store, qoo10Time, seedToPack, type Numbering, type SandboxLi
 
 /** What a connector needs to reach the sandbox with a ready key. */
 export interface Qoo10SandboxConnection {
+  readonly shopId: string;
   readonly certificationKey: string;
   readonly certificationKeyIssuedAt: string;
   readonly baseUrl: string;
@@ -21,8 +22,10 @@ export interface Qoo10SandboxConnection {
 
 /** Options of {@link createQoo10Sandbox} besides the clock and rate scale. */
 export interface Qoo10SandboxOptions extends SandboxInit {
-  /** Most rows one search answer holds (default {@link QOO10_LIST_RESULT_CAP}). */
+  /** Most rows one search answer holds (default 500; Qoo10 publishes none: UNVERIFIED). */
   readonly resultCap?: number;
+  /** Latest 発送予定日 SetSellerCheckYN_V2 takes, in days after today (-10017 beyond it; default 60; Qoo10 publishes none: UNVERIFIED). */
+  readonly estShipMaxDays?: number;
 }
 
 /** The Qoo10 sandbox: QAPI's wire format over an in-memory store of carts, with Qoo10's rules. */
@@ -46,6 +49,13 @@ const USER_ID = 'sandbox-seller';
 const PASSWORD = 'qsm-Pass-7731';
 const QAPI_CLASSES = ['CertificationAPI', 'ShippingBasic', 'Claim', 'ItemsBasic', 'ItemsLookup', 'ItemsOptions', 'ItemsContents', 'CSCenter', 'CommonInfoLookup'];
 
+/**
+ * The sandbox's own row cap and EstShipDt limit. Qoo10 publishes neither: these are the sandbox's
+ * choices (UNVERIFIED), set per sandbox so that tests can model a mall that cuts answers shorter.
+ */
+const SANDBOX_RESULT_CAP = 500;
+const SANDBOX_EST_SHIP_MAX_DAYS = 60;
+
 /** A key in the shape Qoo10's look (long, URL-safe). */
 function newKey(): string {
   return `S${randomBytes(30).toString('base64url')}`;
@@ -60,7 +70,7 @@ function newKey(): string {
  */
 export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox {
   const clock = init.clock ?? createSandboxClock();
-  const rate = { limit: QOO10_DEFAULT_RATE_PER_SECOND * (init.rateScale ?? 1), intervalMs: 1000 };
+  const rate = scaleQpsLimit({ limit: QOO10_DEFAULT_RATE_PER_SECOND, intervalMs: 1000 }, init.rateScale ?? 1);
   const store = createQoo10Store();
   const initialKey = newKey();
   const issuedAt = clock.now() - 30 * 86_400_000;
@@ -71,8 +81,8 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
     userId: USER_ID,
     password: PASSWORD,
     keys: new Map([[initialKey, { key: initialKey, expiresAt: issuedAt + 365 * 86_400_000 }]]),
-    resultCap: init.resultCap ?? QOO10_LIST_RESULT_CAP,
-    estShipMaxDays: 60,
+    resultCap: init.resultCap ?? SANDBOX_RESULT_CAP,
+    estShipMaxDays: init.estShipMaxDays ?? SANDBOX_EST_SHIP_MAX_DAYS,
   };
   const numbering: Numbering = { pack: 700_000_000, line: 1_000_000_000 };
   const kit = createSandboxKit({
@@ -115,6 +125,7 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
       });
     },
     connectorOptions: () => ({
+      shopId: USER_ID,
       certificationKey: initialKey,
       certificationKeyIssuedAt: new Date(issuedAt).toISOString(),
       baseUrl: QOO10_BASE_URL,
