@@ -24,6 +24,11 @@ export interface ListPage<Entry, Cursor> {
   readonly next: Cursor | undefined;
   /** How many results the whole search holds, when the mall says: compared with `resultCap`. */
   readonly total?: number | null;
+  /**
+   * Whether the mall's answer reached its cap, when the entries do not show it (Qoo10 groups the
+   * rows of one answer into carts: 6 capped rows may be 2 entries). Default: judged from the count.
+   */
+  readonly full?: boolean;
 }
 
 /** What the mall's search gets for one page. */
@@ -146,7 +151,7 @@ export function createOrderLister<Raw, Entry, Cursor, Plan = undefined>(config: 
     const total = first.total ?? (first.next === undefined ? first.entries.length : null);
     // A total at the cap matters only when the first page is full (or more pages follow): a short
     // first page under a large total is a total that lies, and halving would not help.
-    const full = first.next !== undefined || first.entries.length >= Math.min(capabilities.pageSize, config.resultCap ?? Number.POSITIVE_INFINITY);
+    const full = first.full ?? (first.next !== undefined || first.entries.length >= Math.min(capabilities.pageSize, config.resultCap ?? Number.POSITIVE_INFINITY));
     if (config.resultCap && total !== null && total >= config.resultCap && full) {
       const halves = halveWindow(window);
       if (halves === null) {
