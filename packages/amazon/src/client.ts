@@ -2,8 +2,12 @@ import {
   createMallClient,
   createTokenBucketLimiter,
   credentialKey,
+  isConnectorWide,
+  isOutage,
+  MallkitError,
+  mapWithConcurrency,
   NotFoundError,
-  ResponseFormatError,
+  readAllPages,
   unlimited,
   type Clock,
   type Logger,
@@ -22,16 +26,24 @@ import {
   getOrderV0Endpoint,
   type ConfirmShipmentBody,
   type GetOrdersV0Params,
+  type OrderBundleV0Read,
+  type OrderBundleV0Wire,
 } from './api/orders-v0.js';
 import { AMAZON_USAGE_PLANS, isAmazonOperation, operationOfKey, parseRateLimitHeader, type AmazonOperation, type UsagePlan } from './api/usage-plans.js';
 import { createLwaAuth, type LwaAuth } from './auth/lwa.js';
 import { classifyLwa, createAmazonClassifier } from './errors.js';
-import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL, AMAZON_PACKAGE_VERSION, type AmazonConnectorOptions } from './options.js';
+import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL, AMAZON_PACKAGE_VERSION, checkAmazonOptions, type AmazonConnectorOptions } from './options.js';
 
 /** The most pages of items one v0 order may have: Amazon sends up to 100 items a page, an order has far fewer. */
 const MAX_ITEM_PAGES = 50;
 /** v0 fan-out: orders read side by side; the per-operation throttle sets the pace. */
 const V0_CONCURRENCY = 4;
+/**
+ * Outages (a 5xx, a timeout or a dropped connection after the retries) on this many orders of one
+ * v0 batch mean that Amazon is out, not that those orders are broken: the batch stops with the
+ * error instead of spending every other order's retry budget on the same outage.
+ */
+const V0_OUTAGES_PER_BATCH = 2;
 
 /** searchOrders' answer: each order as sent, checked one by one by the connector. */
 export interface SearchOrdersAnswer {
@@ -39,18 +51,6 @@ export interface SearchOrdersAnswer {
   readonly orders: readonly unknown[];
   /** `nextToken` for the next page; absent on the last. */
   readonly pagination?: { readonly nextToken?: string | undefined } | undefined;
-}
-
-/** What the v0 path reads for one order, before it is checked: the order, every item, address and buyer. */
-export interface OrderBundleV0Wire {
-  /** The order (getOrders' summary or getOrder's payload). */
-  readonly order: unknown;
-  /** Every item, all pages of getOrderItems. */
-  readonly items: readonly unknown[];
-  /** getOrderAddress' payload. */
-  readonly address: unknown;
-  /** getOrderBuyerInfo's payload. */
-  readonly buyer: unknown;
 }
 
 /**
@@ -85,45 +85,23 @@ export interface AmazonClient {
   getOrderAddressV0(orderId: string, call?: SendOptions): Promise<unknown>;
   /** v0 getOrderBuyerInfo (deprecated): the payload as sent. */
   getOrderBuyerInfoV0(orderId: string, call?: SendOptions): Promise<unknown>;
+  /** Everything the v0 path reads of one order (what v2026 returns inline): the order (unless `summary` is given), every item page, the address and the buyer. */
+  getOrderBundleV0(orderId: string, summary?: unknown, call?: SendOptions): Promise<OrderBundleV0Wire>;
   /**
-   * The v0 fan-out: for each order, its summary (getOrder, unless the caller already has it from a
-   * getOrders page), every page of items, the address and the buyer — what v2026 returns inline.
-   * Four orders at a time. Orders Amazon does not know are left out; the last 404's request id is kept.
+   * The v0 fan-out, four orders at a time, one result per order in the order given. A 404, or a
+   * failure of one order's items, address or buyer call (an unreadable or lying answer, a 4xx, a
+   * 5xx after the retries), is that order's result. Thrown: a failure of the order summary read
+   * (as v2026's getOrder), an error about the whole connector (credentials, permission,
+   * throttling, maintenance), an abort, and outages on two orders of the batch.
    */
-  getOrderBundlesV0(
-    orders: ReadonlyArray<{ readonly orderId: string; readonly summary?: unknown }>,
-    call?: SendOptions,
-  ): Promise<{ readonly bundles: OrderBundleV0Wire[]; readonly notFoundRequestId: string | null }>;
+  getOrderBundlesV0(orders: ReadonlyArray<{ readonly orderId: string; readonly summary?: unknown }>, call?: SendOptions): Promise<OrderBundleV0Read[]>;
   /** v0 confirmShipment: resolves on 204. */
   confirmShipment(orderId: string, body: ConfirmShipmentBody, call?: SendOptions): Promise<void>;
 }
 
-/**
- * Runs `work` on every item, at most `limit` at a time (a worker pool: a slow item holds up only its
- * worker), results in input order. The first failure stops new work and is thrown.
- */
-async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const index = next;
-      next += 1;
-      try {
-        results[index] = await work(items[index] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Creates the raw client. The connector uses it; it is exported for calls the connector does not wrap. */
 export function createAmazonClient(options: AmazonConnectorOptions): AmazonClient {
+  checkAmazonOptions(options, 'createAmazonClient');
   const plans: Record<AmazonOperation, UsagePlan> = { ...AMAZON_USAGE_PLANS, ...options.usagePlans };
   const key = credentialKey('amazon', options.clientId, options.refreshToken);
   const tokenUrl = options.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL;
@@ -179,24 +157,57 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
   const getOrderItemsV0: AmazonClient['getOrderItemsV0'] = async (orderId, nextToken, call) =>
     (await http.call(getOrderItemsV0Endpoint, { orderId, nextToken }, call)).payload;
 
-  /** Every item page of one order. A token seen before ends it with ResponseFormatError instead of looping. */
-  const allItemsV0 = async (orderId: string, call?: SendOptions): Promise<unknown[]> => {
-    const items: unknown[] = [];
-    const seen = new Set<string>();
-    let nextToken: string | undefined;
-    do {
-      const page = await getOrderItemsV0(orderId, nextToken, call);
-      items.push(...page.OrderItems);
-      nextToken = page.NextToken;
-      if (nextToken !== undefined && (seen.has(nextToken) || seen.size >= MAX_ITEM_PAGES)) {
-        throw new ResponseFormatError(`amazon getOrderItemsV0: pagination of order ${orderId} does not end (a NextToken repeats or more than ${MAX_ITEM_PAGES} pages)`, {
-          mall: 'amazon',
-          operation: 'getOrderItemsV0',
-        });
+  /** Every item page of one order, through the kit's guards: a NextToken or a page seen before ends in ResponseFormatError. */
+  const allItemsV0 = (orderId: string, call?: SendOptions): Promise<unknown[]> =>
+    readAllPages<unknown>({
+      mall: 'amazon',
+      operation: 'getOrderItemsV0',
+      maxPages: MAX_ITEM_PAGES,
+      fetchPage: async (nextToken) => {
+        const page = await getOrderItemsV0(orderId, nextToken, call);
+        return { items: page.OrderItems, next: page.NextToken };
+      },
+      key: (item) => JSON.stringify(item),
+      ...(call?.signal ? { signal: call.signal } : {}),
+      logger: http.logger,
+    });
+
+  /** What v2026 returns inline and v0 needs three calls for: every item page, the address and the buyer. */
+  const withDetailsV0 = async (orderId: string, order: unknown, call?: SendOptions): Promise<OrderBundleV0Wire> => {
+    const items = await allItemsV0(orderId, call);
+    const address = (await http.call(getOrderAddressV0Endpoint, orderId, call)).payload;
+    const buyer = (await http.call(getOrderBuyerInfoV0Endpoint, orderId, call)).payload;
+    return { order, items, address: address ?? null, buyer: buyer ?? null };
+  };
+
+  const getOrderV0: AmazonClient['getOrderV0'] = async (orderId, call) => (await http.call(getOrderV0Endpoint, orderId, call)).payload;
+
+  const getOrderBundlesV0: AmazonClient['getOrderBundlesV0'] = (orders, call) => {
+    let outages = 0;
+    /** An error of one order's items, address or buyer call, as that order's result; what is not the order's own is thrown. */
+    const resultOf = (orderId: string, error: unknown): OrderBundleV0Read => {
+      if (call?.signal?.aborted || !MallkitError.isInstance(error) || isConnectorWide(error)) throw error;
+      if (NotFoundError.isInstance(error)) return { orderId, missing: error };
+      if (isOutage(error) && (outages += 1) >= V0_OUTAGES_PER_BATCH) throw error;
+      return { orderId, failed: error };
+    };
+    return mapWithConcurrency(orders, V0_CONCURRENCY, async ({ orderId, summary }): Promise<OrderBundleV0Read> => {
+      let order = summary;
+      if (order === undefined) {
+        // The order itself fails the read as v2026's getOrder does; only its 404 means "no such order".
+        try {
+          order = await getOrderV0(orderId, call);
+        } catch (error) {
+          if (NotFoundError.isInstance(error)) return { orderId, missing: error };
+          throw error;
+        }
       }
-      if (nextToken !== undefined) seen.add(nextToken);
-    } while (nextToken !== undefined);
-    return items;
+      try {
+        return { orderId, bundle: await withDetailsV0(orderId, order, call) };
+      } catch (error) {
+        return resultOf(orderId, error);
+      }
+    });
   };
 
   return {
@@ -213,9 +224,7 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
     async getOrdersV0(params, call) {
       return (await http.call(getOrdersV0Endpoint, params, call)).payload;
     },
-    async getOrderV0(orderId, call) {
-      return (await http.call(getOrderV0Endpoint, orderId, call)).payload;
-    },
+    getOrderV0,
     getOrderItemsV0,
     async getOrderAddressV0(orderId, call) {
       return (await http.call(getOrderAddressV0Endpoint, orderId, call)).payload;
@@ -223,24 +232,8 @@ export function createAmazonClient(options: AmazonConnectorOptions): AmazonClien
     async getOrderBuyerInfoV0(orderId, call) {
       return (await http.call(getOrderBuyerInfoV0Endpoint, orderId, call)).payload;
     },
-    async getOrderBundlesV0(orders, call) {
-      let notFoundRequestId: string | null = null;
-      const bundles = await inPool(orders, V0_CONCURRENCY, async ({ orderId, summary }): Promise<OrderBundleV0Wire | null> => {
-        try {
-          const order = summary ?? (await http.call(getOrderV0Endpoint, orderId, call)).payload;
-          const items = await allItemsV0(orderId, call);
-          const address = (await http.call(getOrderAddressV0Endpoint, orderId, call)).payload;
-          const buyer = (await http.call(getOrderBuyerInfoV0Endpoint, orderId, call)).payload;
-          return { order, items, address: address ?? null, buyer: buyer ?? null };
-        } catch (error) {
-          // Amazon's 404 at any step: the order is gone (or never was) for this seller.
-          if (!NotFoundError.isInstance(error)) throw error;
-          notFoundRequestId = error.requestId;
-          return null;
-        }
-      });
-      return { bundles: bundles.filter((bundle) => bundle !== null), notFoundRequestId };
-    },
+    getOrderBundleV0: async (orderId, summary, call) => withDetailsV0(orderId, summary ?? (await getOrderV0(orderId, call)), call),
+    getOrderBundlesV0,
     async confirmShipment(orderId, body, call) {
       await http.call(confirmShipmentEndpoint, { orderId, body }, call);
     },

@@ -2,14 +2,15 @@ import {
   carrierMapper,
   createOrderLister,
   createOrderReader,
+  credentialKey,
   defineConnector,
   NotFoundError,
-  parseInput,
   parseJst,
   runBatchWrite,
   timeSlotMapper,
-  UnreadableOrderError,
   UnsupportedOperationError,
+  ValidationError,
+  withHint,
   type CallOptions,
   type Capabilities,
   type DetailAnswer,
@@ -20,17 +21,25 @@ import {
   type ParsedShipmentUpdate,
 } from '@mallkit/core';
 import { DEFAULT_INCLUDED_DATA, order2026Schema, searchOrdersParams, type FulfillmentStatus } from './api/orders-2026.js';
-import { getOrdersV0Params, orderV0BundleSchema } from './api/orders-v0.js';
+import { getOrdersV0Params, v0DetailAnswer, v0ReaderSchema } from './api/orders-v0.js';
 import { AMAZON_USAGE_PLANS } from './api/usage-plans.js';
-import { amazonCredentialReport } from './auth/credential-report.js';
+import { amazonCredentialReport, authorizedProbe, PROBE_ORDER_ID } from './auth/credential-report.js';
 import { createAmazonClient, type AmazonClient } from './client.js';
-import { AMAZON_HINTS, notFoundHint } from './errors.js';
+import { AMAZON_HINTS, notFoundAnswer, notFoundHint } from './errors.js';
 import { normalizeAmazonOrder, type AmazonOrder, type AmazonRawOrder, type OrderMappers } from './mapping/order.js';
 import { amazonPaymentMapper } from './mapping/payment.js';
-import type { ShipDateInput } from './mapping/ship-date.js';
-import { AMAZON_SHIPMENT_RULES, checkShipmentsBeforeSending, planShipment, shipmentLanded, type ShipmentPlan, type ShipmentSettings } from './mapping/shipment.js';
+import {
+  AMAZON_SHIPMENT_RULES,
+  checkDestinations,
+  planShipment,
+  resolveShipment,
+  shipmentNotFound,
+  type ShipmentPlan,
+  type ShipmentSettings,
+  type ShipmentState,
+} from './mapping/shipment.js';
 import { statusSearchPlans, v0StatusesFor } from './mapping/status.js';
-import { amazonCredentialOptionsSchema, AMAZON_JP_MARKETPLACE_ID, ORDERS_V0_READ_REMOVAL_DATE, type AmazonConnectorOptions } from './options.js';
+import { AMAZON_JP_MARKETPLACE_ID, checkAmazonOptions, ORDERS_V0_READ_REMOVAL_DATE, type AmazonConnectorOptions } from './options.js';
 
 /** Amazon refuses a `*Before` later than two minutes before the request; five seconds spare absorb clock drift. */
 const VISIBILITY_LAG_MS = 2 * 60_000 + 5_000;
@@ -51,10 +60,21 @@ export const AMAZON_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   },
   // Amazon has no confirm step: an order is Unshipped (ready to ship) from the start.
   confirmOrders: null,
-  exportShipments: { batchSize: 1 },
+  exportShipments: { batchSize: 1, sendsShipDate: true },
   // Settlements come from the Finances API, which this package does not cover yet.
   getPayments: null,
   defaultRatePerSecond: AMAZON_USAGE_PLANS.confirmShipment.rate,
+  verification: {
+    operations: { listOrders: 'confirmed', getOrders: 'confirmed', exportShipments: 'inferred', checkCredentials: 'confirmed' },
+    unverified: [
+      "the JP carrierCode strings (Seller Central's list: 'Yamato Transport', 'Sagawa Express', 'Japan Post'…), not confirmed on a live account; mappers.carrierCodes overrides them",
+      'what Amazon does with a packageReferenceId sent twice (the connector never re-sends: it reads the order back)',
+      'the 50-character limits of trackingNumber, shippingMethod and carrierName (taken from the order-fulfillment feed schema)',
+      "Amazon's answer to a future shipDate (refused before sending) and to confirmShipment on a PENDING_AVAILABILITY preorder (refused before sending unless shipDespite)",
+      'whether the TAX proceeds of a JP order are included in or added to the item prices (the amounts check accepts both)',
+      "checkCredentials' authorized call: a getOrder for an id no seller has, expected to answer 404 when roles and region are right",
+    ],
+  },
 });
 
 /** The Amazon connector: the mallkit contract plus the raw client for calls it does not wrap. */
@@ -67,10 +87,11 @@ export interface AmazonConnector extends MallConnector<AmazonRawOrder> {
   getOrders(ids: readonly string[], options?: CallOptions): Promise<AmazonOrder[]>;
 }
 
-/** How one Orders API version reads: by id (getOrders, write checks) and by search (listOrders). */
+/** How one Orders API version reads: by id (getOrders, write checks) and by search (listOrders), and its cheapest authorized call. */
 interface ReadPath {
   readonly reader: OrderReader<AmazonRawOrder>;
   readonly listOrders: OrderLister<AmazonRawOrder>;
+  readonly probe: (call: CallOptions) => Promise<unknown>;
 }
 
 /** What both read paths share. */
@@ -102,8 +123,8 @@ function orders2026Path({ client, options, scope, normalize }: PathContext): Rea
       try {
         return { orders: [await client.getOrder(id, includedData, call)] };
       } catch (error) {
-        // Amazon's 404: the order is simply absent; its request id goes on the NotFoundError.
-        if (NotFoundError.isInstance(error)) return { orders: [], requestId: error.requestId };
+        // Amazon's 404: the order is simply absent; what Amazon said goes on the NotFoundError.
+        if (NotFoundError.isInstance(error)) return { orders: [], ...notFoundAnswer(error) };
         throw error;
       }
     },
@@ -128,37 +149,31 @@ function orders2026Path({ client, options, scope, normalize }: PathContext): Rea
     reader,
     visibilityLagMs: VISIBILITY_LAG_MS,
   });
-  return { reader, listOrders };
+  return { reader, listOrders, probe: (call) => authorizedProbe(() => client.getOrder(PROBE_ORDER_ID, [], call)) };
 }
 
 /**
  * The deprecated Orders API v0: getOrders pages, then items, address and buyer per order (what
- * v2026 returns inline), four orders at a time. A listing hands the order summaries of its pages
- * to its own detail reads, so that each order costs three calls, not four.
+ * v2026 returns inline), four orders at a time. A listing's detail reads reuse the order summaries
+ * of its pages (the kit hands them over), so that each order costs three calls, not four. An order
+ * whose own calls fail is reported alone (onOrderError / IncompleteResultError); the others go on.
  */
 function ordersV0Path({ client, scope, normalize }: PathContext): ReadPath {
   const assertAvailable = (operation: string): void => {
     if (client.clock.now() < V0_REMOVAL) return;
     throw new UnsupportedOperationError(`amazon ${operation}: Orders API v0 reads were removed on ${ORDERS_V0_READ_REMOVAL_DATE}`, { mall: 'amazon', operation, hint: AMAZON_HINTS.v0Removed });
   };
-  // Keyed by the listing's call options, the one object the kit hands both to fetchPage and to the
-  // reader: summaries never outlive their listing, and getOrders always reads afresh.
-  const summaries = new WeakMap<CallOptions, Map<string, unknown>>();
 
   const reader = createOrderReader<AmazonRawOrder>({
     mall: 'amazon',
     operation: 'getOrderV0',
-    orderSchema: orderV0BundleSchema,
+    orderSchema: v0ReaderSchema,
     idOf: (wire) => idAt(wire, 'order', 'AmazonOrderId'),
     normalize,
     batchSize: V0_DETAIL_BATCH,
-    async fetch(ids, call): Promise<DetailAnswer> {
+    async fetch(ids, call, listed): Promise<DetailAnswer> {
       assertAvailable('getOrders');
-      const listed = summaries.get(call);
-      const orders = ids.map((orderId) => ({ orderId, summary: listed?.get(orderId) }));
-      for (const id of ids) listed?.delete(id);
-      const { bundles, notFoundRequestId } = await client.getOrderBundlesV0(orders, call);
-      return { orders: bundles, requestId: notFoundRequestId };
+      return v0DetailAnswer(await client.getOrderBundlesV0(ids.map((orderId) => ({ orderId, summary: listed.get(orderId) })), call));
     },
     notFoundHint,
     redact: client.redactor.text,
@@ -175,12 +190,6 @@ function ordersV0Path({ client, scope, normalize }: PathContext): ReadPath {
       assertAvailable('listOrders');
       const search = { ...scope, dateType: query.dateType === 'updated' ? 'updated' : 'ordered', statuses: plan } as const;
       const page = await client.getOrdersV0(getOrdersV0Params(window, search, cursor), call);
-      const listed = summaries.get(call) ?? new Map<string, unknown>();
-      summaries.set(call, listed);
-      for (const summary of page.Orders) {
-        const id = idAt(summary, 'AmazonOrderId');
-        if (id !== null) listed.set(id, summary);
-      }
       return { entries: page.Orders, next: page.NextToken };
     },
     entryId: (entry) => idAt(entry, 'AmazonOrderId'),
@@ -188,61 +197,54 @@ function ordersV0Path({ client, scope, normalize }: PathContext): ReadPath {
     reader,
     visibilityLagMs: VISIBILITY_LAG_MS,
   });
-  return { reader, listOrders };
+  return { reader, listOrders, probe: (call) => authorizedProbe(() => client.getOrderV0(PROBE_ORDER_ID, call)) };
 }
 
 /**
  * exportShipments: one v0 confirmShipment per update (the only shipment write Amazon has, not
- * deprecated). Future ship dates are refused for the whole batch before anything is sent; each
- * order is read first (its items, purchase time and packages decide the write), written, and —
- * when the answer is lost — read back to learn whether the package landed.
+ * deprecated). Each order is read first (its state, items, purchase time and packages decide the
+ * write: the kit's precheck plan), written, and — when the answer is lost — read back to learn
+ * whether the package landed (decision 0003: confirmShipment is never sent twice).
  */
 function shipmentWriter(client: AmazonClient, reader: OrderReader<AmazonRawOrder>, settings: ShipmentSettings) {
-  return async (updates: readonly ParsedShipmentUpdate[], call: CallOptions) => {
-    const dates = checkShipmentsBeforeSending(updates, client.clock.now());
-    const indexOf = new Map(updates.map((update, index) => [update, index]));
-    const plans = new Map<ParsedShipmentUpdate, ShipmentPlan>();
-    const missing = new Map<string, string | null>();
-    return runBatchWrite({
+  /** States by id; an unreadable order is its UnreadableOrderError, a 404 its NotFoundError with Amazon's request id. */
+  const readStates = async (ids: readonly string[], call: CallOptions): Promise<Map<string, ShipmentState>> => {
+    const { found, requestId, notFound } = await reader.readByIds(ids, call);
+    const states = new Map<string, ShipmentState>(found);
+    for (const id of ids) if (!found.has(id)) states.set(id, shipmentNotFound(id, { requestId, ...notFound }));
+    return states;
+  };
+  return (updates: readonly ParsedShipmentUpdate[], call: CallOptions) => {
+    checkDestinations(updates);
+    return runBatchWrite<ParsedShipmentUpdate, ShipmentState, ShipmentPlan>({
       mall: 'amazon',
       operation: 'confirmShipment',
       items: updates,
       idOf: (update) => update.orderId,
       batchSize: 1,
       call,
-      async readStates(ids, stateCall) {
-        const { found, requestId } = await reader.readByIds(ids, stateCall);
-        for (const id of ids) if (!found.has(id)) missing.set(id, requestId);
-        return found;
-      },
+      readStates,
       // One order at a time: a credential refused on the first read stops the batch before any other
       // request (the usage plans, not concurrency, set the pace of these reads anyway).
       stateBatchSize: 1,
-      precheck(update, state) {
-        if (UnreadableOrderError.isInstance(state)) return { kind: 'failed', error: state };
-        const index = indexOf.get(update) ?? 0;
-        const plan = planShipment(state, update, dates[index] as ShipDateInput, index, settings);
-        if (!('body' in plan)) return plan;
-        plans.set(update, plan);
-        return 'write';
-      },
-      async write([update], writeCall) {
-        const plan = update ? plans.get(update) : undefined;
+      precheck: (update, order, index) => planShipment(order, update, index, settings),
+      async write([update], writeCall, { planOf }) {
+        const plan = update ? planOf(update) : undefined;
         if (!update || !plan) throw new TypeError('amazon confirmShipment: an update was written without a plan');
         await client.confirmShipment(update.orderId, plan.body, writeCall);
         return [{ kind: 'done' }];
       },
-      resolve(update, state, doubt) {
-        const plan = plans.get(update);
-        const landed = plan !== undefined && state !== undefined && !UnreadableOrderError.isInstance(state) && shipmentLanded(state, plan);
-        return landed ? { kind: 'done' } : { kind: 'failed', error: doubt };
-      },
+      resolve: resolveShipment,
       // A second package of the same order must see the first one (its packages, its shipped units).
       refreshBetweenItemsOfOneOrder: true,
-      notFound: (id) =>
-        new NotFoundError(`amazon confirmShipment: no such order ${id}`, { mall: 'amazon', operation: 'confirmShipment', mallCode: 'NotFound', httpStatus: 404, requestId: missing.get(id) ?? null, hint: notFoundHint([id]) }),
     });
   };
+}
+
+/** Puts Amazon's JST/UTC hint on core's refusal of a future ship date (the commonest mistake: JST written with `Z`). */
+function withShipDateHint(error: unknown): unknown {
+  if (!ValidationError.isInstance(error) || !error.issues.some((issue) => issue.field.endsWith('.shippedAt'))) return error;
+  return withHint(error, AMAZON_HINTS.shipDate);
 }
 
 /**
@@ -252,13 +254,15 @@ function shipmentWriter(client: AmazonClient, reader: OrderReader<AmazonRawOrder
  * own usage plan.
  */
 export function createAmazonConnector(options: AmazonConnectorOptions): AmazonConnector {
-  parseInput(amazonCredentialOptionsSchema, options, 'options', { mall: 'amazon', operation: 'createAmazonConnector' });
+  checkAmazonOptions(options, 'createAmazonConnector');
   const client = createAmazonClient(options);
   const ordersApi = options.ordersApi ?? '2026-01-01';
   if (ordersApi === 'v0') {
     client.logger.warn(`amazon: ordersApi 'v0' reads are deprecated and will be removed on ${ORDERS_V0_READ_REMOVAL_DATE}; use the default v2026-01-01`);
   }
-  const shopId = options.shopId ?? options.sellerId ?? 'amazon';
+  // Two sellers must never share a shopId (it keys de-duplication and cursors): without a seller
+  // id, the app and refresh token name the seller (a non-secret digest, as the throttle key).
+  const shopId = options.shopId ?? options.sellerId ?? credentialKey('amazon', options.clientId, options.refreshToken);
   const overrides = options.mappers ?? {};
   const mappers: OrderMappers = {
     paymentMethod: amazonPaymentMapper(overrides.paymentMethod),
@@ -268,7 +272,7 @@ export function createAmazonConnector(options: AmazonConnectorOptions): AmazonCo
   const scope = { marketplaceId: options.marketplaceId ?? AMAZON_JP_MARKETPLACE_ID, fulfilledBy: options.fulfilledBy ?? ['MERCHANT'] } as const;
   const context: PathContext = { client, options, scope, normalize: (raw, notes) => normalizeAmazonOrder(raw, notes, { shopId, mappers }) };
   const path = ordersApi === 'v0' ? ordersV0Path(context) : orders2026Path(context);
-  const settings: ShipmentSettings = { marketplaceId: scope.marketplaceId, carrierCodes: overrides.carrierCodes ?? {} };
+  const settings: ShipmentSettings = { marketplaceId: scope.marketplaceId, carrierCodes: overrides.carrierCodes ?? {}, shipDespite: options.shipDespite ?? [] };
 
   const connector = defineConnector<AmazonRawOrder>({
     mall: 'amazon',
@@ -283,6 +287,7 @@ export function createAmazonConnector(options: AmazonConnectorOptions): AmazonCo
       amazonCredentialReport(
         {
           auth: client.auth,
+          probe: path.probe,
           shopId,
           now: client.clock.now(),
           warningDays: options.expiryWarningDays ?? 14,
@@ -294,5 +299,15 @@ export function createAmazonConnector(options: AmazonConnectorOptions): AmazonCo
       ),
     unsupported: { confirmOrders: AMAZON_HINTS.confirmUnsupported, getPayments: AMAZON_HINTS.paymentsUnsupported },
   });
-  return { ...connector, client };
+  return {
+    ...connector,
+    client,
+    async exportShipments(updates, call) {
+      try {
+        return await connector.exportShipments(updates, call);
+      } catch (error) {
+        throw withShipDateHint(error);
+      }
+    },
+  };
 }

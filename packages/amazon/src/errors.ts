@@ -7,6 +7,7 @@ import {
   PermissionError,
   RateLimitError,
   ResponseFormatError,
+  type DetailAnswer,
   type ErrorClassifier,
   type Hint,
   type HttpRequest,
@@ -54,8 +55,8 @@ export const AMAZON_HINTS = {
     en: 'Amazon rejected the request as invalid; check the field the message names.',
   },
   throttled: {
-    ja: 'Amazonのレート制限に達しました。しばらく待って再実行されます。同じ出品者・アプリで他のプログラムが同時にAPIを呼んでいないか確認してください。',
-    en: 'Amazon\'s rate limit was hit; the call is retried after a pause. Check whether another program calls the API for the same seller and app.',
+    ja: 'Amazonのレート制限に達しました。待てる時間内なら待って再試行します（searchOrders は1回分の回復に約3分）。同じ出品者・アプリで他のプログラムがAPIを呼んでいる場合は、@mallkit/redis で呼び出し枠を共有してください。',
+    en: "Amazon's rate limit was hit; the call is retried when the wait fits the retry options (searchOrders needs about 3 minutes per request). When other programs call the API for the same seller and app, share one budget with @mallkit/redis.",
   },
   unavailable: {
     ja: 'Amazon側で一時的な障害が発生しています。時間をおいて再実行してください。',
@@ -83,6 +84,11 @@ export const AMAZON_HINTS = {
   },
 } as const satisfies Record<string, Hint>;
 
+/** What Amazon's 404 told, for the NotFoundError the kit's reader builds (request id, status, Amazon's code). */
+export function notFoundAnswer(error: NotFoundError): Pick<DetailAnswer, 'requestId' | 'notFound'> {
+  return { requestId: error.requestId, notFound: { httpStatus: error.httpStatus, mallCode: error.mallCode } };
+}
+
 /** The hint of an order id Amazon does not know for this seller. */
 export function notFoundHint(ids: readonly string[]): Hint {
   return {
@@ -109,8 +115,9 @@ const MWS_ACCESS_DENIED = /\bAccess to (?!requested resource)[\w.]+(?: [\w.]+)* 
 const ACCESS_TOKEN_EXPIRED = /access token.*expired|expired.*access token/i;
 
 /**
- * Recognizes the Amazon MWS messages shops still meet in old middleware and logs (specs/amazon.md
- * §3.2, seed 002: the 速販 FAQ). MWS is retired, so each hint also says so.
+ * Recognizes the Amazon MWS messages shops still meet in old middleware and logs (an OMS vendor's
+ * support FAQ, 速販; MWS error guide https://docs.developer.amazonservices.com/ja_JP/dev_guide/DG_Errors.html).
+ * MWS is retired, so each hint also says so.
  */
 export function classifyMwsMessage(text: string, base: Record<string, unknown>): MallkitError | null {
   if (MWS_NOT_ELIGIBLE.test(text)) {
@@ -149,8 +156,10 @@ export function createAmazonClassifier(rateOf: RateOf): ErrorClassifier {
     switch (true) {
       case response.status === 429: {
         const rate = rateOf(request.operation);
-        // No Retry-After on 429s: wait one token's refill, bounded so that slow plans do not stall retries.
-        return new RateLimitError(message, { ...withCode, hint: AMAZON_HINTS.throttled, retryAfterMs: Math.min(Math.ceil(1000 / rate), 30_000) });
+        // No Retry-After on 429s: one token's refill is the shortest wait that can succeed (searchOrders:
+        // about 179 s). Retrying sooner only spends the retry budget on more 429s; a wait longer than
+        // the pipeline's maxRetryAfterMs ends the retries and the caller sees how long to wait.
+        return new RateLimitError(message, { ...withCode, hint: AMAZON_HINTS.throttled, retryAfterMs: Math.ceil(1000 / rate) });
       }
       case (response.status === 401 || response.status === 403) && ACCESS_TOKEN_EXPIRED.test(text):
       case response.status === 401:
@@ -190,7 +199,7 @@ function lwaError(response: HttpResponse): { error: string; description: string 
 }
 
 /**
- * The LWA token endpoint's error table (specs/amazon.md §1.2): invalid_grant means the refresh
+ * The LWA token endpoint's error table (amzn/selling-partner-api-docs#2379, jlevers/selling-partner-api#602): invalid_grant means the refresh
  * token is dead (the seller must re-authorize), invalid_client means the client secret is wrong
  * or was not rotated in time.
  */

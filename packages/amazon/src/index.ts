@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 export { createAmazonConnector, AMAZON_CAPABILITIES, type AmazonConnector } from './connector.js';
-export { createAmazonClient, type AmazonClient, type OrderBundleV0Wire, type SearchOrdersAnswer } from './client.js';
-export type { AmazonConnectorOptions, OrdersApiVersion } from './options.js';
+export { createAmazonClient, type AmazonClient, type SearchOrdersAnswer } from './client.js';
+export type { AmazonConnectorOptions, OrdersApiVersion, ShipDespiteStatus } from './options.js';
 export { AMAZON_OPERATIONS, AMAZON_USAGE_PLANS, type AmazonOperation, type UsagePlan } from './api/usage-plans.js';
 export { amazonWindows, type AmazonOrder, type AmazonRawOrder, type AmazonWindows } from './mapping/order.js';
 export {
@@ -29,5 +29,7 @@ export type {
   ConfirmShipmentBody,
   ConfirmShipmentOrderItem,
   GetOrdersV0Params,
+  OrderBundleV0Read,
+  OrderBundleV0Wire,
 } from './api/orders-v0.js';
 export type { LwaAuth } from './auth/lwa.js';

@@ -1,6 +1,6 @@
 import { UnsupportedOperationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, createRig, failure, NOW, type TestRig } from './helpers.js';
+import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
 
 let rig: TestRig | undefined;
 afterEach(() => rig?.close());
@@ -50,7 +50,38 @@ describe('checkCredentials', () => {
   it('on the v0 path, reports the v0 removal date', async () => {
     rig = createRig([], NOW, { ordersApi: 'v0' });
     const report = await rig.connector.checkCredentials();
-    expect(report.credentials.find((c) => c.name === 'ordersApiV0')).toMatchObject({ expiresAt: '2027-03-27T00:00:00+09:00', state: 'valid' });
+    const v0 = report.credentials.find((c) => c.name === 'ordersApiV0');
+    expect(v0).toMatchObject({ expiresAt: '2027-03-27T00:00:00+09:00', state: 'valid' });
+    // A date Amazon announced, not one an API returned: the report says where it comes from.
+    expect(v0?.source).not.toBe('api');
+    expect(JSON.stringify(v0?.notes)).toContain('developer-docs.amazon.com');
+  });
+
+  it('an app without the role (403 on an SP-API call) shows in the report, which an LWA refresh alone cannot tell', async () => {
+    rig = createRig([], NOW);
+    const healthy = await rig.connector.checkCredentials();
+    expect(healthy.credentials.find((c) => c.name === 'roles')).toMatchObject({ state: 'valid', source: 'live_check' });
+    const body = JSON.stringify({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] });
+    rig.sandbox.kit.faults.inject({ kind: 'status', status: 403, body, headers: { 'content-type': 'application/json' } }, { operation: 'getOrder' });
+    const report = await rig.connector.checkCredentials();
+    const roles = report.credentials.find((c) => c.name === 'roles');
+    expect(roles?.state).toBe('invalid');
+    expect(roles?.renew?.en).toContain('roles');
+    expect(report.ok).toBe(false);
+    // LWA itself was fine: the refresh token and the secret stay valid.
+    expect(report.credentials.find((c) => c.name === 'refreshToken')?.state).toBe('valid');
+  });
+
+  it('the check leaves the cached access token alone (other processes share it through tokenStore)', async () => {
+    rig = createRig(seedOrders(2), NOW);
+    const [id] = rig.ids();
+    await rig.connector.getOrders([id ?? '']);
+    await rig.connector.checkCredentials();
+    await rig.connector.getOrders([id ?? '']);
+    const tokens = rig.sandbox.kit.log.forOperation('getOrder').map((entry) => entry.headers.get('x-amz-access-token'));
+    // Two reads and the check's probe, all with the one cached token; LWA was asked twice (first token, the check).
+    expect(new Set(tokens).size).toBe(1);
+    expect(rig.sandbox.kit.log.count({ operation: 'lwaToken' })).toBe(2);
   });
 
   it('confirmOrders and getPayments are unsupported, as capabilities say', async () => {

@@ -1,4 +1,4 @@
-import { MallUnavailableError, PermissionError, ResponseFormatError, ValidationError, type UnreadableOrderError } from '@mallkit/core';
+import { MallUnavailableError, PermissionError, ValidationError, type ShipmentUpdate, type UnreadableOrderError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AmazonOrder2026 } from '../src/api/orders-2026.js';
 import type { OrdersApiVersion } from '../src/options.js';
@@ -16,14 +16,14 @@ const paths: readonly OrdersApiVersion[] = ['2026-01-01', 'v0'];
 
 /** An unshipped order of the sandbox. */
 function unshipped(r: TestRig, index = 0): AmazonOrder2026 {
-  const order = r.sandbox.orders.values().filter((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED')[index];
+  const order = r.sandbox.orders.values().filter((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED' && !o.orderItems.some((item) => item.cancellation?.cancellationRequest))[index];
   if (!order) throw new Error('no unshipped order');
   return order;
 }
 
 describe.each(paths)('mapping fixes (%s path)', (ordersApi) => {
   it('an order without payment data says unmapped with an empty raw and a missing_field warning, never "Other"', async () => {
-    rig = createRig(seedOrders(3), NOW, { ordersApi });
+    rig = createRig(seedOrders(12), NOW, { ordersApi });
     const { payment: _none, ...withoutPayment } = unshipped(rig);
     rig.sandbox.orders.put(withoutPayment);
     const [order] = await rig.connector.getOrders([withoutPayment.orderId]);
@@ -32,7 +32,7 @@ describe.each(paths)('mapping fixes (%s path)', (ordersApi) => {
   });
 
   it('times keep their milliseconds (2019-05-07T15:42:57.058Z stays that instant)', async () => {
-    rig = createRig(seedOrders(3), NOW, { ordersApi });
+    rig = createRig(seedOrders(12), NOW, { ordersApi });
     const order = { ...unshipped(rig), createdTime: '2019-05-07T15:42:57.058Z', lastUpdatedTime: '2019-05-07T16:00:00.5Z' };
     rig.sandbox.orders.put(order);
     const [read] = await rig.connector.getOrders([order.orderId]);
@@ -59,7 +59,7 @@ describe("Amazon's own shipment limits, checked before sending", () => {
     rig = createRig(seedOrders(12), NOW);
     const [target] = rig.seeds.filter((s) => s.status === 'ready_to_ship');
     if (!target) throw new Error('no shippable seed');
-    const good = { orderId: target.id, carrier: 'yamato' as const, trackingNumber: '491234567890', shippedAt: '2026-11-22' };
+    const good: ShipmentUpdate = { orderId: target.id, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: '2026-11-22' };
     const before = rig.sandbox.kit.log.count();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ trackingNumber: '1'.repeat(51) }, 'updates[0].trackingNumber'],
@@ -72,7 +72,8 @@ describe("Amazon's own shipment limits, checked before sending", () => {
       expect((error as ValidationError).field).toBe(field);
     }
     expect(rig.sandbox.kit.log.count()).toBe(before);
-    const result = await rig.connector.exportShipments([{ ...good, trackingNumber: '1'.repeat(50), shippingMethod: '宅'.repeat(50) }]);
+    // Seino publishes no number format, so only the length applies (Yamato numbers have 12 digits).
+    const result = await rig.connector.exportShipments([{ ...good, carrier: 'seino', trackingNumber: '1'.repeat(50), shippingMethod: '宅'.repeat(50) }]);
     expect(result.succeeded).toBe(1);
   });
 });
@@ -108,6 +109,8 @@ describe('batch writes', () => {
     dropNext = true;
     const first = await rig.connector.exportShipments([update(landed.orderId)], { retries: 0 });
     expect(first.results[0]).toMatchObject({ id: landed.orderId, ok: true, alreadyDone: false });
+    // The row says how it was decided (review L3): the answer was lost and the order read back.
+    expect(first.results[0]).toMatchObject({ warnings: [expect.stringMatching(/answer .* was lost .* read back/)] });
     expect(rig.sandbox.kit.log.count({ operation: 'confirmShipment' })).toBe(1);
 
     rig.sandbox.kit.faults.inject({ kind: 'server_error', status: 503 }, { operation: 'confirmShipment' });
@@ -115,18 +118,5 @@ describe('batch writes', () => {
     const row = second.results[0];
     expect(row?.ok).toBe(false);
     if (row && !row.ok) expect(MallUnavailableError.isInstance(row.error)).toBe(true);
-  });
-});
-
-describe('v0 paging of order items', () => {
-  it('a NextToken that repeats ends the read with ResponseFormatError instead of looping', async () => {
-    rig = createRig(seedOrders(3), NOW, { ordersApi: 'v0' });
-    const id = rig.ids()[0] ?? '';
-    const page = JSON.stringify({ payload: { AmazonOrderId: id, OrderItems: [], NextToken: 'same-token' } });
-    rig.sandbox.kit.faults.inject({ kind: 'status', status: 200, body: page, headers: { 'content-type': 'application/json' } }, { operation: 'getOrderItemsV0', times: Number.POSITIVE_INFINITY });
-    const error = await failure(rig.connector.getOrders([id]));
-    expect(ResponseFormatError.isInstance(error)).toBe(true);
-    expect((error as ResponseFormatError).message).toMatch(/pagination/);
-    expect(rig.sandbox.kit.log.count({ operation: 'getOrderItemsV0' })).toBe(2);
   });
 });

@@ -8,8 +8,11 @@ import {
   RateLimitError,
   UnsupportedOperationError,
   ValidationError,
+  createHttpResponse,
 } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AMAZON_USAGE_PLANS, isAmazonOperation } from '../src/api/usage-plans.js';
+import { createAmazonClassifier } from '../src/errors.js';
 import { collect, createRig, failure, NOW, seedOrders, type TestRig } from './helpers.js';
 
 let rig: TestRig | undefined;
@@ -180,7 +183,7 @@ describe('input checks before sending', () => {
     const id = first(rig);
     const before = rig.sandbox.kit.log.count();
     // 15:00 JST written with Z: nine hours ahead of the sandbox's 10:00 JST.
-    const error = await failure(rig.connector.exportShipments([{ orderId: id, carrier: 'yamato', trackingNumber: '1', shippedAt: '2026-11-22T15:00:00Z' }]));
+    const error = await failure(rig.connector.exportShipments([{ orderId: id, carrier: 'yamato', trackingNumber: '491234567890', shippedAt: '2026-11-22T15:00:00Z' }]));
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).field).toBe('updates[0].shippedAt');
     expect((error as ValidationError).hint?.ja).toContain('+09:00');
@@ -194,8 +197,8 @@ describe('input checks before sending', () => {
     const [a, b] = shippable;
     if (!a || !b) throw new Error('need two shippable seeds');
     const result = await rig.connector.exportShipments([
-      { orderId: a.id, carrier: 'sagawa', trackingNumber: '111', shippedAt: new Date(Date.parse(a.orderedAt) - 3_600_000) },
-      { orderId: b.id, carrier: 'sagawa', trackingNumber: '222', shippedAt: '2026-11-22T09:00:00+09:00' },
+      { orderId: a.id, carrier: 'sagawa', trackingNumber: '111111111111', shippedAt: new Date(Date.parse(a.orderedAt) - 3_600_000) },
+      { orderId: b.id, carrier: 'sagawa', trackingNumber: '222222222222', shippedAt: '2026-11-22T09:00:00+09:00' },
     ]);
     expect(result.results[0]).toMatchObject({ id: a.id, ok: false });
     const err = result.results[0];
@@ -208,5 +211,16 @@ describe('input checks before sending', () => {
     rig = createRig([], NOW);
     const error = await failure(collect(rig.connector.listOrders({ from: '2026-11-01T00:00:00+09:00', dateType: 'shipped' })));
     expect((error as ValidationError).field).toBe('query.dateType');
+  });
+});
+
+describe('throttling', () => {
+  it("a 429 on searchOrders waits one token's refill (about 179 s), not a capped 30 s that can only meet another 429", () => {
+    const classify = createAmazonClassifier((operation) => (isAmazonOperation(operation) ? AMAZON_USAGE_PLANS[operation].rate : 1));
+    const text = JSON.stringify({ errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }] });
+    const response = createHttpResponse({ mall: 'amazon', operation: 'searchOrders', status: 429, headers: new Headers(), url: 'https://sellingpartnerapi-fe.amazon.com/orders/2026-01-01/orders', text, redact: (t) => t });
+    const error = classify(response, { operation: 'searchOrders', method: 'GET', path: '/orders/2026-01-01/orders' }, { now: Date.now() });
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).retryAfterMs).toBe(Math.ceil(1000 / AMAZON_USAGE_PLANS.searchOrders.rate));
   });
 });

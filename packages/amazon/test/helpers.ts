@@ -1,4 +1,4 @@
-import { captureOutput, createSandboxClock, generateSeedOrders, startSandboxServer, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
+import { connectSandbox, createSandboxClock, generateSeedOrders, type SandboxClock, type SeedOrder } from '@mallkit/core/testing';
 import { createAmazonConnector, type AmazonConnector } from '../src/connector.js';
 import type { AmazonConnectorOptions } from '../src/options.js';
 import { createAmazonSandbox, type AmazonSandbox } from '../src/testing/index.js';
@@ -24,17 +24,11 @@ export function createRig(seeds: readonly SeedOrder[], now: Date | string, extra
   const clock = createSandboxClock(now);
   const sandbox = createAmazonSandbox({ clock, rateScale: RATE_SCALE });
   const held = sandbox.seed(seeds);
-  const server = startSandboxServer(sandbox.handlers);
-  const { logger, hooks, lines: captured } = captureOutput();
-  const connector = createAmazonConnector({
-    ...sandbox.connectorOptions(),
-    clock,
-    logger,
-    hooks,
+  const { connector, captured, close } = connectSandbox(sandbox, createAmazonConnector, {
     retry: { minDelayMs: 20, maxDelayMs: 200, rateLimitMinDelayMs: 50, jitter: false },
     ...extra,
   });
-  return { sandbox, connector, clock, captured, seeds: held, ids: () => sandbox.orders.values().map((o) => o.orderId), close: () => server.close() };
+  return { sandbox, connector, clock, captured, seeds: held, ids: () => sandbox.orders.values().map((o) => o.orderId), close };
 }
 
 /** The sandbox "now" of the unit tests. */

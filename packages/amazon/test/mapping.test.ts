@@ -110,6 +110,37 @@ describe('mapping a v2026 order', () => {
     expect(order?.warnings).toContainEqual(expect.objectContaining({ code: 'unparsed_value', field: 'amounts.total', raw: '3630.50 JPY' }));
   });
 
+  it('every proceeds category counts: DELIVERY_TIP and OTHER go to fees, so the parts add up to the total without a warning', async () => {
+    rig = createRig([], NOW);
+    const base = wireOrder();
+    const [item] = base.orderItems;
+    if (!item) throw new Error('no item');
+    const wire = wireOrder({
+      proceeds: { grandTotal: yen('3880'), breakdowns: [{ type: 'DELIVERY_TIP', subtotal: yen('200') }] },
+      orderItems: [{ ...item, proceeds: { breakdowns: [...(item.proceeds?.breakdowns ?? []), { type: 'OTHER', subtotal: yen('50') }] } }],
+    });
+    rig.sandbox.orders.put(wire);
+    const [order] = await rig.connector.getOrders([wire.orderId]);
+    expect(order?.amounts).toMatchObject({ goods: 3000, shipping: 500, fees: 330 + 200 + 50, discounts: 200, total: 3880 });
+    expect(order?.warnings).toEqual([]);
+  });
+
+  it('amounts that do not add up carry inconsistent_amounts; an item without any price makes goods unknown, not smaller', async () => {
+    rig = createRig([], NOW);
+    const base = wireOrder();
+    const [item] = base.orderItems;
+    if (!item) throw new Error('no item');
+    const unpriced = { ...item, orderItemId: '40000000000002', product: { asin: 'B0TEST0002', title: '番茶' }, proceeds: { breakdowns: [] } };
+    const wrongTotal = wireOrder({ orderId: '503-4711000-0000002', proceeds: { grandTotal: yen('9999') } });
+    const partial = wireOrder({ orderId: '503-4711000-0000003', orderItems: [item, unpriced] });
+    rig.sandbox.orders.put(wrongTotal);
+    rig.sandbox.orders.put(partial);
+    const [wrong, missing] = await rig.connector.getOrders([wrongTotal.orderId, partial.orderId]);
+    expect(wrong?.warnings).toContainEqual(expect.objectContaining({ code: 'inconsistent_amounts', field: 'amounts.total' }));
+    expect(missing?.amounts.goods).toBeNull();
+    expect(missing?.warnings).toContainEqual(expect.objectContaining({ code: 'missing_field', field: 'amounts.goods' }));
+  });
+
   it('the v0 path reads COD, Prime and business from v0 fields to the same normalized values', async () => {
     rig = createRig([], NOW, { ordersApi: 'v0' });
     const wire = wireOrder();

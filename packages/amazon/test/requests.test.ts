@@ -199,7 +199,10 @@ describe('sandbox confirmShipment validations (what Amazon refuses)', () => {
     expect(rig.sandbox.orders.get(id)?.fulfillment?.fulfillmentStatus).toBe('SHIPPED');
   });
 
-  it('the same packageReferenceId updates its package; a new tracking number adds one', async () => {
+  // How Amazon treats a packageReferenceId sent twice is not documented (README Sources): the
+  // sandbox models "update that package", an assumption the connector never relies on — it does
+  // not re-send confirmShipment, it reads the order back.
+  it('sandbox model (unverified on Amazon): the same packageReferenceId updates its package; a new one adds a package', async () => {
     rig = createRig(seedOrders(12), NOW);
     const id = shippable(rig);
     const first = rig.sandbox.orders.get(id)?.orderItems[0];
@@ -220,9 +223,9 @@ describe('exportShipments wire rules', () => {
     const ready = rig.seeds.find((s) => s.status === 'ready_to_ship');
     if (!cancelled || !ready) throw new Error('need a cancelled and a ready seed');
     const result = await rig.connector.exportShipments([
-      { orderId: cancelled.id, carrier: 'japan_post', trackingNumber: '1', shippedAt: '2026-11-22' },
-      { orderId: ready.id, carrier: 'japan_post', trackingNumber: '2', shippedAt: '2026-11-22' },
-      { orderId: '503-0000000-0000000', carrier: 'japan_post', trackingNumber: '3', shippedAt: '2026-11-22' },
+      { orderId: cancelled.id, carrier: 'japan_post', trackingNumber: '111122223333', shippedAt: '2026-11-22' },
+      { orderId: ready.id, carrier: 'japan_post', trackingNumber: '222233334444', shippedAt: '2026-11-22' },
+      { orderId: '503-0000000-0000000', carrier: 'japan_post', trackingNumber: '333344445555', shippedAt: '2026-11-22' },
     ]);
     expect(result.results.map((r) => r.ok)).toEqual([false, true, false]);
     const [stateError, , missing] = result.results;

@@ -1,15 +1,5 @@
+import { wireModel } from '@mallkit/core';
 import { z } from 'zod';
-
-/**
- * A wire type as users read it: the schemas are loose at run time (Amazon adds fields, and an
- * order must not be lost to one), but the type keeps only the documented keys, so that a typo such
- * as `order.raw.ordreId` does not compile. Index signatures are removed at every depth.
- */
-export type WireShape<T> = T extends readonly (infer Element)[]
-  ? WireShape<Element>[]
-  : T extends object
-    ? { [K in keyof T as string extends K ? never : number extends K ? never : K]: WireShape<T[K]> }
-    : T;
 
 /** One entry of an SP-API error list: `{ code, message, details? }` (ordersV0.json definitions.Error). */
 export const spApiErrorSchema = z.looseObject({
@@ -25,17 +15,17 @@ export type SpApiError = z.infer<typeof spApiErrorSchema>;
 export const spApiErrorListSchema = z.looseObject({ errors: z.array(spApiErrorSchema) });
 
 /** The v2026-01-01 money shape: a decimal string amount and an ISO 4217 code. */
-export const money2026Schema = z.looseObject({ amount: z.string(), currencyCode: z.string() });
+export const money2026Schema = wireModel({ amount: z.string(), currencyCode: z.string() });
 
 /** The v0 money shape: PascalCase, amount as a decimal string. */
-export const moneyV0Schema = z.looseObject({ CurrencyCode: z.string().optional(), Amount: z.string().optional() });
+export const moneyV0Schema = wireModel({ CurrencyCode: z.string().optional(), Amount: z.string().optional() });
 
 /** Money as Orders API v0 sends it. */
 export type MoneyV0 = z.infer<typeof moneyV0Schema>;
 
 /**
  * SP-API arrays in a query string: the Swagger 2.0 models declare no collectionFormat, so the
- * default `csv` applies, which is also how the surveyed clients send them (specs/amazon.md §2.3).
+ * default `csv` applies (`swagger: "2.0"` in amzn/selling-partner-api-models' orders models).
  */
 export function csv(values: readonly string[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;

@@ -1,6 +1,6 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, wireModel } from '@mallkit/core';
 import { z } from 'zod';
-import { csv, money2026Schema, toAmazonDateTime, type WireShape } from './common.js';
+import { csv, money2026Schema, toAmazonDateTime } from './common.js';
 import { perOperation } from './usage-plans.js';
 
 /** Datasets searchOrders and getOrder return only when asked for (`includedData`). */
@@ -30,9 +30,9 @@ export const FULFILLMENT_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPP
 /** One v2026 fulfillment status. */
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
 
-const dateTimeRange = z.looseObject({ earliestDateTime: z.string().optional(), latestDateTime: z.string().optional() });
+const dateTimeRange = wireModel({ earliestDateTime: z.string().optional(), latestDateTime: z.string().optional() });
 
-const customerAddress = z.looseObject({
+const customerAddress = wireModel({
   name: z.string().optional(),
   companyName: z.string().optional(),
   addressLine1: z.string().optional(),
@@ -48,105 +48,90 @@ const customerAddress = z.looseObject({
   addressType: z.string().optional(),
 });
 
-const breakdown = z.looseObject({ type: z.string(), subtotal: money2026Schema });
+const breakdown = wireModel({ type: z.string(), subtotal: money2026Schema });
 
-const orderItem = z.looseObject({
+const orderItem = wireModel({
   orderItemId: z.string(),
   quantityOrdered: z.number().int(),
   programs: z.array(z.string()).optional(),
-  product: z.looseObject({
+  product: wireModel({
     asin: z.string().optional(),
     title: z.string().optional(),
     sellerSku: z.string().optional(),
-    condition: z.looseObject({ conditionType: z.string().optional(), conditionSubtype: z.string().optional() }).optional(),
-    price: z.looseObject({ unitPrice: money2026Schema.optional(), priceDesignation: z.string().optional() }).optional(),
+    condition: wireModel({ conditionType: z.string().optional(), conditionSubtype: z.string().optional() }).optional(),
+    price: wireModel({ unitPrice: money2026Schema.optional(), priceDesignation: z.string().optional() }).optional(),
   }),
-  proceeds: z.looseObject({ proceedsTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
-  expense: z
-    .looseObject({
-      pointsCost: z
-        .looseObject({ pointsGranted: z.looseObject({ pointsNumber: z.number().optional(), pointsMonetaryValue: money2026Schema.optional() }).optional() })
-        .optional(),
-    })
-    .optional(),
-  cancellation: z
-    .looseObject({ cancellationRequest: z.looseObject({ requester: z.string().optional(), cancelReason: z.string().optional() }).optional() })
-    .optional(),
-  fulfillment: z
-    .looseObject({
-      quantityFulfilled: z.number().optional(),
-      quantityUnfulfilled: z.number().optional(),
-      packing: z.looseObject({ giftOption: z.looseObject({ giftMessage: z.string().optional(), giftWrapLevel: z.string().optional() }).optional() }).optional(),
-      shipping: z.looseObject({ scheduledDeliveryWindow: dateTimeRange.optional() }).optional(),
-    })
-    .optional(),
+  proceeds: wireModel({ proceedsTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
+  expense: wireModel({
+    pointsCost: wireModel({ pointsGranted: wireModel({ pointsNumber: z.number().optional(), pointsMonetaryValue: money2026Schema.optional() }).optional() }).optional(),
+  }).optional(),
+  cancellation: wireModel({ cancellationRequest: wireModel({ requester: z.string().optional(), cancelReason: z.string().optional() }).optional() }).optional(),
+  fulfillment: wireModel({
+    quantityFulfilled: z.number().optional(),
+    quantityUnfulfilled: z.number().optional(),
+    packing: wireModel({ giftOption: wireModel({ giftMessage: z.string().optional(), giftWrapLevel: z.string().optional() }).optional() }).optional(),
+    shipping: wireModel({ scheduledDeliveryWindow: dateTimeRange.optional() }).optional(),
+  }).optional(),
 });
 
-const orderPackage = z.looseObject({
+const orderPackage = wireModel({
   packageReferenceId: z.string(),
   createdTime: z.string().optional(),
-  packageStatus: z.looseObject({ status: z.string(), detailedStatus: z.string().optional() }).optional(),
+  packageStatus: wireModel({ status: z.string(), detailedStatus: z.string().optional() }).optional(),
   carrier: z.string().optional(),
   shipTime: z.string().optional(),
   shippingService: z.string().optional(),
   trackingNumber: z.string().optional(),
-  packageItems: z.array(z.looseObject({ orderItemId: z.string(), quantity: z.number().int() })).optional(),
+  packageItems: z.array(wireModel({ orderItemId: z.string(), quantity: z.number().int() })).optional(),
 });
 
-const order = z.looseObject({
+const order = wireModel({
   orderId: z.string(),
-  orderAliases: z.array(z.looseObject({ aliasId: z.string(), aliasType: z.string() })).optional(),
+  orderAliases: z.array(wireModel({ aliasId: z.string(), aliasType: z.string() })).optional(),
   createdTime: z.string(),
   lastUpdatedTime: z.string(),
   programs: z.array(z.string()).optional(),
-  salesChannel: z.looseObject({ channelName: z.string(), marketplaceId: z.string().optional(), marketplaceName: z.string().optional() }),
-  buyer: z
-    .looseObject({
-      buyerName: z.string().optional(),
-      buyerEmail: z.string().optional(),
-      buyerCompanyName: z.string().optional(),
-      buyerPurchaseOrderNumber: z.string().optional(),
-    })
-    .optional(),
-  recipient: z
-    .looseObject({
-      deliveryAddress: customerAddress.optional(),
-      deliveryPreference: z.looseObject({ addressInstruction: z.string().optional(), dropOffLocation: z.string().optional() }).optional(),
-    })
-    .optional(),
-  proceeds: z.looseObject({ grandTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
-  payment: z
-    .looseObject({ paymentExecutions: z.array(z.looseObject({ paymentMethod: z.string().optional(), paymentAmount: money2026Schema.optional() })).optional() })
-    .optional(),
-  fulfillment: z
-    .looseObject({
-      fulfillmentStatus: z.string(),
-      fulfilledBy: z.string().optional(),
-      fulfillmentServiceLevel: z.string().optional(),
-      shipByWindow: dateTimeRange.optional(),
-      deliverByWindow: dateTimeRange.optional(),
-    })
-    .optional(),
+  salesChannel: wireModel({ channelName: z.string(), marketplaceId: z.string().optional(), marketplaceName: z.string().optional() }),
+  buyer: wireModel({
+    buyerName: z.string().optional(),
+    buyerEmail: z.string().optional(),
+    buyerCompanyName: z.string().optional(),
+    buyerPurchaseOrderNumber: z.string().optional(),
+  }).optional(),
+  recipient: wireModel({
+    deliveryAddress: customerAddress.optional(),
+    deliveryPreference: wireModel({ addressInstruction: z.string().optional(), dropOffLocation: z.string().optional() }).optional(),
+  }).optional(),
+  proceeds: wireModel({ grandTotal: money2026Schema.optional(), breakdowns: z.array(breakdown).optional() }).optional(),
+  payment: wireModel({ paymentExecutions: z.array(wireModel({ paymentMethod: z.string().optional(), paymentAmount: money2026Schema.optional() })).optional() }).optional(),
+  fulfillment: wireModel({
+    fulfillmentStatus: z.string(),
+    fulfilledBy: z.string().optional(),
+    fulfillmentServiceLevel: z.string().optional(),
+    shipByWindow: dateTimeRange.optional(),
+    deliverByWindow: dateTimeRange.optional(),
+  }).optional(),
   orderItems: z.array(orderItem),
   packages: z.array(orderPackage).optional(),
 });
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- named interfaces, so that editors and the API reference show
-   `AmazonOrder2026` and its kin instead of an expanded zod shape (issue 16). */
+   `AmazonOrder2026` and its kin instead of an expanded zod shape (issue 16). The schemas are wireModel's: loose at run
+   time (Amazon adds fields), closed types (a typo such as `order.raw.ordreId` does not compile). */
 /** A v2026 CustomerAddress (the recipient's delivery address). */
-export interface AmazonCustomerAddress extends WireShape<z.infer<typeof customerAddress>> {}
+export interface AmazonCustomerAddress extends z.infer<typeof customerAddress> {}
 
 /** An order item as Orders API v2026-01-01 sends it (always inline in the order). */
-export interface AmazonOrderItem2026 extends WireShape<z.infer<typeof orderItem>> {}
+export interface AmazonOrderItem2026 extends z.infer<typeof orderItem> {}
 
 /** A package as v2026 reports it (merchant-fulfilled orders): what confirmShipment recorded. */
-export interface AmazonOrderPackage extends WireShape<z.infer<typeof orderPackage>> {}
+export interface AmazonOrderPackage extends z.infer<typeof orderPackage> {}
 
 /**
  * An order as Orders API v2026-01-01 sends it — buyer, recipient, items, proceeds and packages in
  * one object — and `order.raw` on the default path. Only the documented keys are typed.
  */
-export interface AmazonOrder2026 extends WireShape<z.infer<typeof order>> {}
+export interface AmazonOrder2026 extends z.infer<typeof order> {}
 /* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /** One v2026 order, checked on its own: unknown keys pass (Amazon adds fields), a missing required one fails that order only. */

@@ -1,9 +1,9 @@
-import { defineEndpoint } from '@mallkit/core';
+import { defineEndpoint, MallkitError, wireModel, type DetailAnswer, type NotFoundError } from '@mallkit/core';
 import { z } from 'zod';
-import { csv, moneyV0Schema, toAmazonDateTime, type WireShape } from './common.js';
+import { csv, moneyV0Schema, toAmazonDateTime } from './common.js';
 import { perOperation } from './usage-plans.js';
 
-const address = z.looseObject({
+const address = wireModel({
   Name: z.string().optional(),
   CompanyName: z.string().optional(),
   AddressLine1: z.string().optional(),
@@ -20,7 +20,7 @@ const address = z.looseObject({
   AddressType: z.string().optional(),
 });
 
-const order = z.looseObject({
+const order = wireModel({
   AmazonOrderId: z.string(),
   SellerOrderId: z.string().optional(),
   PurchaseDate: z.string(),
@@ -45,11 +45,11 @@ const order = z.looseObject({
   IsPrime: z.boolean().optional(),
   IsPremiumOrder: z.boolean().optional(),
   ShippingAddress: address.optional(),
-  BuyerInfo: z.looseObject({ BuyerEmail: z.string().optional(), BuyerName: z.string().optional() }).optional(),
+  BuyerInfo: wireModel({ BuyerEmail: z.string().optional(), BuyerName: z.string().optional() }).optional(),
 });
 
 // `IsGift` is a string "true"/"false" in this version.
-const orderItem = z.looseObject({
+const orderItem = wireModel({
   ASIN: z.string(),
   SellerSKU: z.string().optional(),
   OrderItemId: z.string(),
@@ -64,23 +64,23 @@ const orderItem = z.looseObject({
   PromotionDiscount: moneyV0Schema.optional(),
   CODFee: moneyV0Schema.optional(),
   CODFeeDiscount: moneyV0Schema.optional(),
-  PointsGranted: z.looseObject({ PointsNumber: z.number().optional(), PointsMonetaryValue: moneyV0Schema.optional() }).optional(),
+  PointsGranted: wireModel({ PointsNumber: z.number().optional(), PointsMonetaryValue: moneyV0Schema.optional() }).optional(),
   IsGift: z.string().optional(),
-  BuyerRequestedCancel: z.looseObject({ IsBuyerRequestedCancel: z.string().optional(), BuyerCancelReason: z.string().optional() }).optional(),
+  BuyerRequestedCancel: wireModel({ IsBuyerRequestedCancel: z.string().optional(), BuyerCancelReason: z.string().optional() }).optional(),
   ScheduledDeliveryStartDate: z.string().optional(),
   ScheduledDeliveryEndDate: z.string().optional(),
 });
 
-const addressPayload = z.looseObject({ AmazonOrderId: z.string(), BuyerCompanyName: z.string().optional(), ShippingAddress: address.optional() });
+const addressPayload = wireModel({ AmazonOrderId: z.string(), BuyerCompanyName: z.string().optional(), ShippingAddress: address.optional() });
 
-const buyerPayload = z.looseObject({
+const buyerPayload = wireModel({
   AmazonOrderId: z.string(),
   BuyerEmail: z.string().optional(),
   BuyerName: z.string().optional(),
   PurchaseOrderNumber: z.string().optional(),
 });
 
-const bundle = z.object({
+const bundle = wireModel({
   order,
   items: z.array(orderItem),
   address: addressPayload.nullable(),
@@ -90,17 +90,71 @@ const bundle = z.object({
 /* eslint-disable @typescript-eslint/no-empty-object-type -- named interfaces, so that editors and the API reference show
    `AmazonOrder2026` and its kin instead of an expanded zod shape (issue 16). */
 /** An order as Orders API v0 sends it (deprecated for reads). */
-export interface AmazonOrderV0 extends WireShape<z.infer<typeof order>> {}
+export interface AmazonOrderV0 extends z.infer<typeof order> {}
 
 /** An order item as Orders API v0 sends it. */
-export interface AmazonOrderItemV0 extends WireShape<z.infer<typeof orderItem>> {}
+export interface AmazonOrderItemV0 extends z.infer<typeof orderItem> {}
 
 /** What the v0 path read for one order — order, items, address, buyer — and `order.raw` on that path. */
-export interface AmazonOrderV0Bundle extends WireShape<z.infer<typeof bundle>> {}
+export interface AmazonOrderV0Bundle extends z.infer<typeof bundle> {}
 /* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /** One v0 bundle, checked on its own: one unreadable order never fails the others. */
 export const orderV0BundleSchema: z.ZodType<AmazonOrderV0Bundle> = bundle;
+
+const READ_FAILURE = Symbol('amazon v0 read failure');
+
+/**
+ * What the v0 fan-out hands the reader for an order whose own calls failed (its items, address or
+ * buyer answer unreadable, a paging lie, a 4xx or 5xx for that order alone): its id and the error.
+ * The kit's DetailAnswer has no slot for a per-id failure, so the failure travels as a wire order
+ * that {@link v0ReaderSchema} refuses with the error's message; the kit then reports it as that
+ * order's UnreadableOrderError and delivers the others. The symbol key survives the tolerant
+ * reader's copies and never reaches JSON (excerpts show only the id).
+ */
+export function v0ReadFailure(orderId: string, error: MallkitError): unknown {
+  return { order: { AmazonOrderId: orderId }, [READ_FAILURE]: error };
+}
+
+/** What the v0 path reads for one order, before it is checked: the order, every item, address and buyer. */
+export interface OrderBundleV0Wire {
+  /** The order (getOrders' summary or getOrder's payload). */
+  readonly order: unknown;
+  /** Every item, all pages of getOrderItems. */
+  readonly items: readonly unknown[];
+  /** getOrderAddress' payload. */
+  readonly address: unknown;
+  /** getOrderBuyerInfo's payload. */
+  readonly buyer: unknown;
+}
+
+/** What the v0 fan-out learned of one order: its bundle, that Amazon does not know it (404), or why it could not be read. */
+export type OrderBundleV0Read =
+  | { readonly orderId: string; readonly bundle: OrderBundleV0Wire }
+  | { readonly orderId: string; readonly missing: NotFoundError }
+  | { readonly orderId: string; readonly failed: MallkitError };
+
+/**
+ * The fan-out's results as the kit's reader takes them: bundles as read, failures as
+ * {@link v0ReadFailure} orders, and what Amazon's 404 said for ids it does not know.
+ */
+export function v0DetailAnswer(reads: readonly OrderBundleV0Read[]): DetailAnswer {
+  let missing: NotFoundError | undefined;
+  const orders = reads.flatMap((read) => {
+    if ('bundle' in read) return [read.bundle];
+    if ('failed' in read) return [v0ReadFailure(read.orderId, read.failed)];
+    missing = read.missing;
+    return [];
+  });
+  return missing ? { orders, requestId: missing.requestId, notFound: { httpStatus: missing.httpStatus, mallCode: missing.mallCode } } : { orders };
+}
+
+/** The schema the v0 reader checks each bundle with: a {@link v0ReadFailure} is refused with its own error's message. */
+export const v0ReaderSchema: z.ZodType<AmazonOrderV0Bundle> = z.preprocess((wire, ctx) => {
+  const failure = typeof wire === 'object' && wire !== null ? (wire as Record<symbol, unknown>)[READ_FAILURE] : undefined;
+  if (MallkitError.isInstance(failure)) ctx.addIssue({ code: 'custom', message: failure.message, input: wire });
+  return wire;
+}, bundle);
 
 /** getOrders' query, in the API's PascalCase names. */
 export interface GetOrdersV0Params {
@@ -215,7 +269,7 @@ export interface ConfirmShipmentBody {
   readonly codCollectionMethod?: 'DirectPayment';
   /** The one package this call confirms. */
   readonly packageDetail: {
-    /** A positive integer as a string; the same id re-sent updates that package. */
+    /** A positive integer as a string, unique within the order. */
     readonly packageReferenceId: string;
     /** A carrier as Seller Central lists it (`Yamato Transport`…), or `Other`. */
     readonly carrierCode: string;
@@ -235,10 +289,11 @@ export interface ConfirmShipmentBody {
 }
 
 /**
- * `POST /orders/v0/orders/{orderId}/shipmentConfirmation`; 204 with no body on success. Marked
- * idempotent: the body carries a packageReferenceId derived from the package itself, so sending it
- * twice updates the same package instead of adding one, and a 5xx or a timeout may be re-sent.
- * When the retries run out, the connector reads the order back to learn whether it landed.
+ * `POST /orders/v0/orders/{orderId}/shipmentConfirmation`; 204 with no body on success. NOT marked
+ * idempotent: what Amazon does with a packageReferenceId sent twice (update that package, or refuse
+ * it) is not documented — the model says only that the id "uniquely identifies a package within
+ * the scope of an order" (ordersV0.json PackageReferenceId). So a timeout or 5xx is never re-sent:
+ * the connector reads the order back to learn whether the package landed (decision 0003).
  */
 export const confirmShipmentEndpoint = defineEndpoint({
   operation: 'confirmShipment',
@@ -246,7 +301,7 @@ export const confirmShipmentEndpoint = defineEndpoint({
   path: (input: { readonly orderId: string; readonly body: ConfirmShipmentBody }) => orderPath(input.orderId, '/shipmentConfirmation'),
   limiterKey: perOperation('confirmShipment'),
   body: (input) => ({ json: input.body }),
-  idempotent: true,
+  idempotent: false,
   answer: { format: 'text', schema: z.string() },
 });
 

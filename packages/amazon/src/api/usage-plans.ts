@@ -43,17 +43,6 @@ export function isAmazonOperation(value: string): value is AmazonOperation {
 }
 
 /**
- * Multiplies every plan's rate by `factor` (bursts stay): sandboxes and benchmarks run the real
- * proportions between operations in a fraction of the time.
- */
-export function scaleUsagePlans(plans: Readonly<Record<AmazonOperation, UsagePlan>>, factor: number): Record<AmazonOperation, UsagePlan> {
-  if (!(Number.isFinite(factor) && factor > 0)) throw new RangeError(`scaleUsagePlans: factor must be > 0, got ${factor}`);
-  const scaled = {} as Record<AmazonOperation, UsagePlan>;
-  for (const operation of AMAZON_OPERATIONS) scaled[operation] = { rate: plans[operation].rate * factor, burst: plans[operation].burst };
-  return scaled;
-}
-
-/**
  * The throttle key of one operation of one seller and app: Amazon keeps a bucket per operation, so
  * the connector does too (`<credential key>|<operation>`).
  */

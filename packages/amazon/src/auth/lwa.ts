@@ -20,8 +20,12 @@ export interface LwaAuth {
   authorize(request: HttpRequest, signal?: AbortSignal): Promise<Record<string, string>>;
   /** The pipeline's `onCredentialRejected`: one refresh when Amazon says the access token expired. */
   onCredentialRejected(error: CredentialError, request: HttpRequest): Promise<boolean>;
-  /** Drops the current token and gets a new one from LWA now (checkCredentials' live test). */
-  refreshNow(signal?: AbortSignal): Promise<StoredToken>;
+  /**
+   * Asks LWA for a token now, which proves client id, client secret and refresh token together
+   * (checkCredentials' live test). The cached token — shared with other processes through
+   * `tokenStore` — is left alone: a new access token does not revoke the ones issued before.
+   */
+  requestToken(signal?: AbortSignal): Promise<StoredToken>;
   /** The token cache (shared through `tokenStore` when one is given). */
   readonly cache: TokenCache;
 }
@@ -29,6 +33,7 @@ export interface LwaAuth {
 /** Creates the LWA access-token source of a connector. */
 export function createLwaAuth(options: LwaAuthOptions): LwaAuth {
   const { client, clock } = options;
+  const marginMs = options.marginMs ?? 60_000;
   const sentWith = new WeakMap<HttpRequest, string>();
 
   const refresh = async (signal?: AbortSignal): Promise<StoredToken> => {
@@ -43,7 +48,7 @@ export function createLwaAuth(options: LwaAuthOptions): LwaAuth {
     key: options.cacheKey,
     refresh,
     clock,
-    marginMs: options.marginMs ?? 60_000,
+    marginMs,
     ...(options.store ? { store: options.store } : {}),
   });
 
@@ -63,9 +68,10 @@ export function createLwaAuth(options: LwaAuthOptions): LwaAuth {
       await cache.get();
       return true;
     },
-    async refreshNow(signal) {
+    async requestToken(signal) {
       const current = await cache.peek();
-      if (current) await cache.invalidate(current.accessToken);
+      if (current && current.expiresAt - marginMs > clock.now()) return refresh(signal);
+      // Nothing usable is cached: the refresh that fills the cache is the check (one LWA call, nothing replaced).
       await cache.get(signal);
       const fresh = await cache.peek();
       if (!fresh) throw new CredentialError('amazon LWA: no token after refresh', { mall: 'amazon', credential: 'refreshToken' });

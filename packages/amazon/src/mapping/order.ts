@@ -1,10 +1,10 @@
 import {
   formatJst,
+  mapWithWarning,
   toIsoJst,
   tryParseJst,
   type CarrierCode,
   type Delivery,
-  type Mapped,
   type Order,
   type OrderAmounts,
   type OrderItem,
@@ -32,7 +32,7 @@ export type AmazonOrder = Order<AmazonRawOrder>;
 export interface OrderMappers {
   readonly paymentMethod: ValueMapper<PaymentMethodCode>;
   readonly carrier: ValueMapper<CarrierCode>;
-  readonly timeSlot: { map(raw: string | null | undefined): Mapped<TimeSlotCode> | null };
+  readonly timeSlot: ValueMapper<TimeSlotCode>;
 }
 
 /** What the mapper needs besides the order. */
@@ -114,11 +114,31 @@ function mapItem(item: AmazonOrderItem2026, reader: AmountReader, index: number)
   };
 }
 
-function itemGoods(item: AmazonOrderItem2026, reader: AmountReader): number | null {
+/** An item's goods: its ITEM proceeds, else unit price × quantity; null (and a warning) when Amazon sent neither. */
+function itemGoods(item: AmazonOrderItem2026, index: number, reader: AmountReader): number | null {
   const fromProceeds = reader.byType(item.proceeds?.breakdowns, 'ITEM', 'amounts.goods');
   if (fromProceeds !== null) return fromProceeds;
-  const unit = reader.yen(item.product.price?.unitPrice, 'amounts.goods');
+  const unitPrice = item.product.price?.unitPrice;
+  if (unitPrice === undefined) {
+    reader.warnings.push({
+      code: 'missing_field',
+      field: 'amounts.goods',
+      raw: null,
+      message: {
+        ja: `商品 ${item.orderItemId}（${index + 1}行目）に価格がありません（includedData に PROCEEDS がない可能性）。商品合計は不明です。`,
+        en: `Item ${item.orderItemId} (line ${index + 1}) has no price (includedData may lack PROCEEDS); the goods total is unknown.`,
+      },
+    });
+    return null;
+  }
+  const unit = reader.yen(unitPrice, 'amounts.goods');
   return unit === null ? null : unit * item.quantityOrdered;
+}
+
+/** The sum of every item's goods, or null when one of them is unknown (a partial sum would look like a real total). */
+function mapGoods(order: AmazonOrder2026, reader: AmountReader): number | null {
+  const parts = order.orderItems.map((item, index) => itemGoods(item, index, reader));
+  return parts.length === 0 || parts.includes(null) ? null : parts.reduce<number>((sum, part) => sum + (part ?? 0), 0);
 }
 
 /** Order-level breakdowns when Amazon sends them, else the items' ones added up. */
@@ -128,14 +148,20 @@ function orderBreakdown(order: AmazonOrder2026, reader: AmountReader, type: stri
   return sumYen(order.orderItems.map((item) => reader.byType(item.proceeds?.breakdowns, type, field)));
 }
 
+/**
+ * Proceeds categories that are neither goods, shipping, tax nor discount (orders_2026-01-01.json
+ * OrderProceedsBreakdown.type): they go to `fees`, so that the parts add up to the total.
+ * DELIVERY_TIP is order-level only; OTHER is Amazon's catch-all.
+ */
+const FEE_TYPES = ['COD_FEE', 'GIFT_WRAP', 'DELIVERY_TIP', 'OTHER'] as const;
+
 function mapAmounts(order: AmazonOrder2026, reader: AmountReader): OrderAmounts {
-  const goods = sumYen(order.orderItems.map((item) => itemGoods(item, reader)));
   const discount = orderBreakdown(order, reader, 'DISCOUNT', 'amounts.discounts');
   const total = reader.yen(order.proceeds?.grandTotal, 'amounts.total');
   return {
-    goods,
+    goods: mapGoods(order, reader),
     shipping: orderBreakdown(order, reader, 'SHIPPING', 'amounts.shipping'),
-    fees: sumYen([orderBreakdown(order, reader, 'COD_FEE', 'amounts.fees'), orderBreakdown(order, reader, 'GIFT_WRAP', 'amounts.fees')]),
+    fees: sumYen(FEE_TYPES.map((type) => orderBreakdown(order, reader, type, 'amounts.fees'))),
     // Amazon writes discounts as negative proceeds; the model wants a positive number.
     discounts: discount === null ? null : Math.abs(discount),
     // Amazon does not say how much of the bill the buyer paid with points or coupons.
@@ -144,6 +170,28 @@ function mapAmounts(order: AmazonOrder2026, reader: AmountReader): OrderAmounts 
     tax: orderBreakdown(order, reader, 'TAX', 'amounts.tax'),
     total,
     billed: total,
+  };
+}
+
+/**
+ * Whether the parts add up to the total: goods + shipping + fees − discounts, with the TAX
+ * breakdown on top or already inside (JP prices include consumption tax; whether Amazon's TAX
+ * proceeds are added or included is not documented, so both are accepted). Absent categories
+ * count as none; an unknown goods or total skips the check.
+ */
+function amountsWarning(amounts: OrderAmounts): OrderWarning | null {
+  if (amounts.goods === null || amounts.total === null) return null;
+  const base = amounts.goods + (amounts.shipping ?? 0) + (amounts.fees ?? 0) - (amounts.discounts ?? 0);
+  if (amounts.total === base || amounts.total === base + (amounts.tax ?? 0)) return null;
+  const parts = `goods ${amounts.goods} + shipping ${amounts.shipping ?? 0} + fees ${amounts.fees ?? 0} − discounts ${amounts.discounts ?? 0} (tax ${amounts.tax ?? 0})`;
+  return {
+    code: 'inconsistent_amounts',
+    field: 'amounts.total',
+    raw: `${parts} ≠ total ${amounts.total}`,
+    message: {
+      ja: `金額の内訳（${parts}）が合計 ${amounts.total} 円と一致しません。セラーセントラルで注文の金額を確認してください。`,
+      en: `The amounts (${parts}) do not add up to the total of ${amounts.total} yen; check the order in Seller Central.`,
+    },
   };
 }
 
@@ -158,14 +206,14 @@ function mapShipments(order: AmazonOrder2026, carrier: ValueMapper<CarrierCode>)
   });
 }
 
-function unmappedWarning(field: string, raw: string): OrderWarning {
+function statusWarning(raw: string): OrderWarning {
   return {
     code: 'unmapped_value',
-    field,
+    field: 'status',
     raw,
     message: {
-      ja: `「${raw}」を対応付けできませんでした。変換設定（mappers）を追加してください。`,
-      en: `"${raw}" is not mapped; add it to the connector's mappers.`,
+      ja: `ステータス「${raw}」を対応付けできませんでした。mallkit の不具合として報告してください。`,
+      en: `The status "${raw}" is not mapped; report it as a mallkit issue.`,
     },
   };
 }
@@ -191,17 +239,23 @@ export function mapOrder(order: AmazonOrder2026, ctx: MapOrderContext): AmazonOr
   const programs = new Set(order.programs ?? []);
   const items = order.orderItems.map((item, index) => mapItem(item, reader, index));
   const amounts = mapAmounts(order, reader);
+  const amountsProblem = amountsWarning(amounts);
+  const warnings: OrderWarning[] = [...reader.warnings, ...(amountsProblem ? [amountsProblem] : [])];
   const paymentRaw = pickPaymentRaw(undefined, (order.payment?.paymentExecutions ?? []).map((p) => p.paymentMethod ?? '').filter(Boolean));
   // No payment data (PAYMENT not asked for, or not yet known): say so, never a guessed method.
-  const method = ctx.mappers.paymentMethod.map(paymentRaw) ?? { code: 'unmapped' as const, raw: '' };
-  const scheduled = scheduledDelivery(order.orderItems);
-  const timeSlot = ctx.mappers.timeSlot.map(scheduled.slotRaw);
-
-  const warnings: OrderWarning[] = [...reader.warnings];
-  if (status.code === 'unmapped') warnings.push(unmappedWarning('status', status.raw));
+  const method = mapWithWarning(ctx.mappers.paymentMethod, paymentRaw, 'payment.method', warnings) ?? { code: 'unmapped' as const, raw: '' };
   if (paymentRaw === null) warnings.push(missingPaymentWarning());
-  else if (method.code === 'unmapped') warnings.push(unmappedWarning('payment.method', method.raw));
-  if (timeSlot?.code === 'unmapped') warnings.push(unmappedWarning('deliveries[0].timeSlot', timeSlot.raw));
+  const scheduled = scheduledDelivery(order.orderItems);
+  const timeSlot = mapWithWarning(ctx.mappers.timeSlot, scheduled.slotRaw, 'deliveries[0].timeSlot', warnings);
+  if (status.code === 'unmapped') warnings.push(statusWarning(status.raw));
+  if (order.orderItems.length === 0) {
+    warnings.push({
+      code: 'missing_field',
+      field: 'deliveries[0].items',
+      raw: null,
+      message: { ja: 'Amazonの応答に注文商品がありません。セラーセントラルで注文を確認してください。', en: 'Amazon sent no items for this order; check it in Seller Central.' },
+    });
+  }
   if (!order.recipient?.deliveryAddress && fulfillmentStatus !== 'PENDING' && fulfillmentStatus !== 'CANCELLED') {
     warnings.push({
       code: 'missing_field',

@@ -3,22 +3,11 @@ import { formatJst, parseJst } from '@mallkit/core';
 /** A ship date as the update gave it: an instant, or a JST calendar day. */
 export type ShipDateInput = { readonly kind: 'instant'; readonly at: number } | { readonly kind: 'day'; readonly day: string; readonly start: number };
 
-/** Reads the update's `shippedAt` (Date, `YYYY-MM-DD` as JST, or an ISO instant with offset), already calendar-checked by core. */
+/** Reads the update's `shippedAt` (Date, `YYYY-MM-DD` as JST, or an ISO instant with offset), already checked by core (calendar, not in the future). */
 export function readShipDate(value: Date | string): ShipDateInput {
   if (value instanceof Date) return { kind: 'instant', at: value.getTime() };
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { kind: 'day', day: value, start: parseJst(value).getTime() };
   return { kind: 'instant', at: parseJst(value).getTime() };
-}
-
-/**
- * Why a ship date is in the future, or null when it is not. Amazon compares instants, not days: a
- * time later today is refused too. A JST day counts from its start.
- */
-export function futureShipDateProblem(input: ShipDateInput, now: number): string | null {
-  if (input.kind === 'day') {
-    return input.day > formatJst(now, 'date') ? `${input.day} is after today (${formatJst(now, 'date')} JST)` : null;
-  }
-  return input.at > now ? `${formatJst(input.at, 'iso')} is in the future (now ${formatJst(now, 'iso')})` : null;
 }
 
 /** True when the ship date lies before the purchase (Amazon refuses it); a JST day compares by day. */

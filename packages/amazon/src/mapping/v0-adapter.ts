@@ -41,7 +41,8 @@ function adaptItem(item: AmazonOrderItemV0): AmazonOrderItem2026 {
     ['SHIPPING', money(item.ShippingPrice)],
     ['COD_FEE', sum([item.CODFee])],
     ['TAX', sum([item.ItemTax, item.ShippingTax])],
-    ['DISCOUNT', sum([item.PromotionDiscount, item.ShippingDiscount], true)],
+    // v0 writes discounts as positive amounts; v2026 proceeds carry them negative.
+    ['DISCOUNT', sum([item.PromotionDiscount, item.ShippingDiscount, item.CODFeeDiscount], true)],
   ]);
   const unit = unitPrice(item);
   return {

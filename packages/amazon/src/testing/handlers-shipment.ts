@@ -73,7 +73,9 @@ function confirm(state: AmazonSandboxState, ctx: SandboxContext): Response {
     trackingNumber,
     packageItems,
   };
-  // The same packageReferenceId updates its package; a new one adds a package.
+  // The same packageReferenceId updates its package; a new one adds a package. UNVERIFIED: Amazon
+  // does not document a repeated id (ordersV0.json says only that it "uniquely identifies a package
+  // within the scope of an order"); the connector never re-sends, so nothing relies on this.
   const packages = [...(order.packages ?? []).filter((p) => p.packageReferenceId !== referenceId), pkg];
   const shippedUnits = new Map<string, number>();
   for (const p of packages) for (const i of p.packageItems ?? []) shippedUnits.set(i.orderItemId, (shippedUnits.get(i.orderItemId) ?? 0) + i.quantity);

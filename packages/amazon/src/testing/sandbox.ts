@@ -1,6 +1,6 @@
 import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type QpsRule, type SandboxInit } from '@mallkit/core/testing';
 import type { AmazonOrder2026 } from '../api/orders-2026.js';
-import { AMAZON_USAGE_PLANS, operationOfKey, scaleUsagePlans, type AmazonOperation, type UsagePlan } from '../api/usage-plans.js';
+import { AMAZON_OPERATIONS, AMAZON_USAGE_PLANS, operationOfKey, type AmazonOperation, type UsagePlan } from '../api/usage-plans.js';
 import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from '../options.js';
 import { lwaHandlers } from './handlers-lwa.js';
 import { orders2026Handlers } from './handlers-orders-2026.js';
@@ -18,6 +18,12 @@ export const AMAZON_SANDBOX_CREDENTIALS: AmazonSandboxCredentials = Object.freez
   refreshToken: 'Atzr|IwEBImallkit-sandbox-refresh-token-000000000000000000000000',
   sellerId: 'A2MALLKITSANDBOX',
 });
+
+/** Every plan's rate × `factor` (bursts stay): Amazon's proportions between operations, in a fraction of the time. */
+function scaleUsagePlans(factor: number): Record<AmazonOperation, UsagePlan> {
+  if (!(Number.isFinite(factor) && factor > 0)) throw new RangeError(`createAmazonSandbox: rateScale must be > 0, got ${factor}`);
+  return Object.fromEntries(AMAZON_OPERATIONS.map((operation) => [operation, { rate: AMAZON_USAGE_PLANS[operation].rate * factor, burst: AMAZON_USAGE_PLANS[operation].burst }])) as Record<AmazonOperation, UsagePlan>;
+}
 
 /** The sandbox's own options, besides the clock and rate scale every sandbox takes. */
 export interface AmazonSandboxOptions {
@@ -64,7 +70,7 @@ export interface AmazonSandbox extends MallSandbox<AmazonSandboxConnection> {
 export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {}): AmazonSandbox {
   const clock = init.clock ?? createSandboxClock();
   const credentials: AmazonSandboxCredentials = { ...AMAZON_SANDBOX_CREDENTIALS, ...init.credentials };
-  const plans = { ...scaleUsagePlans(AMAZON_USAGE_PLANS, init.rateScale ?? 1), ...init.usagePlans };
+  const plans = { ...scaleUsagePlans(init.rateScale ?? 1), ...init.usagePlans };
   const lwaTokenUrl = init.lwaTokenUrl ?? AMAZON_LWA_TOKEN_URL;
   const baseUrls = init.baseUrls ?? [AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL];
   const state: AmazonSandboxState = {
