@@ -4,7 +4,7 @@
  * rate q), measured by what the sandbox saw; and the cost of reading and normalizing au PAY's
  * XML against bare XML parsing of the same answers.
  */
-import { parseXml, parseTolerant, silentLogger, splitWindow, timeSlotMapper } from '@mallkit/core';
+import { parseXml, parseTolerant, silentLogger, timeSlotMapper } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
 import { AUPAY_PAGE_SIZE, AUPAY_SEARCH_WINDOW_DAYS } from '../src/api/limits.js';
@@ -12,13 +12,14 @@ import { aupayOrderSchema } from '../src/api/order-info.js';
 import { AUPAY_XML } from '../src/api/wire.js';
 import { createAupayConnector } from '../src/connector.js';
 import { createCarrierTable } from '../src/mapping/carrier.js';
-import { searchDay } from '../src/mapping/dates.js';
 import { toOrder } from '../src/mapping/order.js';
 import { createPaymentMethodTable } from '../src/mapping/payment.js';
 import { createStatusTable } from '../src/mapping/status.js';
 import { createAupaySandbox } from '../src/testing/index.js';
 import { renderOrder } from '../src/testing/render.js';
 import { seedToRecord } from '../src/testing/seed-records.js';
+import { incrementalSyncRows } from './incremental-sync.js';
+import { minimumRequests } from './minimum.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -26,23 +27,6 @@ const SPAN_DAYS = 90;
 const Q = 10;
 const NOW = '2026-11-22T10:00:00+09:00';
 const DAY = 86_400_000;
-
-const JST_MS = 9 * 3_600_000;
-
-/** Midnight JST of an instant's day, and the last second of it: au PAY searches whole order days. */
-const startOfDay = (at: number): number => Math.floor((at + JST_MS) / DAY) * DAY - JST_MS;
-
-/** The fewest requests any client needs: the pages of every window of 31 whole order days (at least one each). */
-function minimumRequests(orderTimes: readonly number[], from: Date, to: Date): { minimum: number; windows: number } {
-  const windows = splitWindow(new Date(startOfDay(from.getTime())), new Date(startOfDay(to.getTime()) + DAY - 1000), AUPAY_SEARCH_WINDOW_DAYS);
-  let minimum = 0;
-  for (const window of windows) {
-    const [first, last] = [searchDay(window.from), searchDay(window.to)];
-    const count = orderTimes.filter((at) => searchDay(at) >= first && searchDay(at) <= last).length;
-    minimum += Math.max(1, Math.ceil(count / AUPAY_PAGE_SIZE));
-  }
-  return { minimum, windows: windows.length };
-}
 
 async function syncRows(): Promise<BenchRow[]> {
   const now = Date.parse(NOW);
@@ -143,6 +127,6 @@ function normalizationRows(): BenchRow[] {
 
 /** Runs the au PAY benchmark. */
 export default async function run(): Promise<BenchReport> {
-  const rows = [...(await syncRows()), ...normalizationRows()];
+  const rows = [...(await syncRows()), ...(await incrementalSyncRows()), ...normalizationRows()];
   return { suite: '@mallkit/aupay', rows };
 }

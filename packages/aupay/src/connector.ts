@@ -21,6 +21,7 @@ import {
 } from '@mallkit/core';
 import { AUPAY_PAGE_SIZE, AUPAY_RATE_PER_SECOND, AUPAY_SEARCH_WINDOW_DAYS } from './api/limits.js';
 import type { AupayOrderInfo } from './api/order-info.js';
+import { AUPAY_CHANGE_VISIBILITY } from './change-visibility.js';
 import { describeApiKey, describeRefusedShopId } from './auth.js';
 import { createAupayClient } from './client.js';
 import { aupayCarrierCodeOf, createCarrierTable } from './mapping/carrier.js';
@@ -44,6 +45,8 @@ export function aupayCapabilities(pageSize: number = AUPAY_PAGE_SIZE): Capabilit
     exportShipments: { batchSize: 1, sendsShipDate: true },
     getPayments: { byOrderIds: true, byWindow: true },
     defaultRatePerSecond: AUPAY_RATE_PER_SECOND,
+    // Without an update time, a sync re-reads the orders placed within a look-back (change-visibility.ts).
+    changes: AUPAY_CHANGE_VISIBILITY,
     verification: {
       // Endpoints, parameters and bodies are those of clients checked against the live API; these are not.
       operations: { exportShipments: 'inferred', getPayments: 'inferred' },
@@ -58,6 +61,7 @@ export function aupayCapabilities(pageSize: number = AUPAY_PAGE_SIZE): Capabilit
         '新規予約 → 予約中 as the confirm of a reservation',
         'クロネコゆうパケット sent as carrier 1 (Yamato)',
         'the rate limit and its answer (1 request per second per key is sent)',
+        'that a change shows in order searches at once (no visibility lag is known)',
       ],
     },
   };

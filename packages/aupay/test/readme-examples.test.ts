@@ -41,6 +41,6 @@ function typeCheck(blocks: readonly string[]): string[] {
 
 it('every TypeScript block of the README compiles under the strict settings', () => {
   const blocks = readmeBlocks();
-  expect(blocks.length).toBe(3);
+  expect(blocks.length).toBe(5);
   expect(typeCheck(blocks)).toEqual([]);
 }, 120_000);

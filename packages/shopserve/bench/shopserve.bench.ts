@@ -2,7 +2,8 @@
  * Benchmark: syncing 10,000 orders from one sandbox shop over 90 days with the connector, at a
  * sandbox QPS scaled up from Shopserve's assumed 1 request/s (connector throttle and sandbox gate at
  * the same rate q), measured by what the sandbox saw; what a sync sends during the maintenance
- * window; and the cost of normalizing search answers against bare JSON.parse of the same bodies.
+ * window; the requests of an incremental sync after 100 changes (incremental-sync.ts); and the cost
+ * of normalizing search answers against bare JSON.parse of the same bodies.
  */
 import { carrierMapper, paymentMethodMapper, silentLogger, splitWindow, timeSlotMapper } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
@@ -13,6 +14,7 @@ import { DEFAULT_WIRE_PROFILE } from '../src/api/wire-profile.js';
 import { createShopserveConnector } from '../src/connector.js';
 import { toOrder } from '../src/mapping/order.js';
 import { createShopserveSandbox, seedToWire } from '../src/testing/index.js';
+import { incrementalSyncRows } from './incremental-sync.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -141,6 +143,6 @@ function normalizationRows(): BenchRow[] {
 
 /** Runs the Shopserve benchmark. */
 export default async function run(): Promise<BenchReport> {
-  const rows = [...(await syncRows()), ...normalizationRows()];
+  const rows = [...(await syncRows()), ...(await incrementalSyncRows()), ...normalizationRows()];
   return { suite: '@mallkit/shopserve', rows };
 }

@@ -22,6 +22,7 @@ import { nextSearchCursor, type SearchCursor } from './api/search.js';
 import type { StatusChange } from './api/status-update.js';
 import { UNVERIFIED_WIRE_DETAILS, type ShopserveWireProfile } from './api/wire-profile.js';
 import { managerKeyReport } from './auth/credential-report.js';
+import { shopserveChangeVisibility } from './change-visibility.js';
 import { createShopserveClient, type ShopserveClient } from './client.js';
 import { SHOPSERVE_HINTS } from './errors.js';
 import { shopserveCarrierMapper } from './mapping/carriers.js';
@@ -34,13 +35,14 @@ import { SHOPSERVE_DEFAULT_RATE_PER_SECOND, type ShopserveConnectorOptions } fro
 export type ShopserveConnector = MallConnector<ShopserveOrder, ShopserveOrder>;
 
 /**
- * One-week windows and two years back (commerce robo); the page size comes from the wire profile.
+ * One-week windows and two years back (commerce robo); the page size, and whether orders can be
+ * searched by 受注更新日時 (and so how an incremental sync sees changes), come from the wire profile.
  * Every operation's request is a documented guess (`verification`): Shopserve shows its order API
  * only inside the shop's admin screen.
  */
 export function shopserveCapabilities(wire: ShopserveWireProfile): Capabilities {
   return Object.freeze({
-    listOrders: { dateTypes: ['ordered', 'updated'], maxWindowDays: 7, maxLookbackDays: 730, pageSize: wire.pageSize, detailBatchSize: wire.pageSize },
+    listOrders: { dateTypes: wire.updatedSearch ? ['ordered', 'updated'] : ['ordered'], maxWindowDays: 7, maxLookbackDays: 730, pageSize: wire.pageSize, detailBatchSize: wire.pageSize },
     confirmOrders: { batchSize: 1 },
     exportShipments: { batchSize: 1, sendsShipDate: true },
     getPayments: { byOrderIds: true, byWindow: true },
@@ -56,6 +58,7 @@ export function shopserveCapabilities(wire: ShopserveWireProfile): Capabilities 
       },
       unverified: UNVERIFIED_WIRE_DETAILS,
     },
+    changes: shopserveChangeVisibility(wire),
   } satisfies Capabilities);
 }
 
@@ -105,7 +108,7 @@ export function createShopserveConnector(options: ShopserveConnectorOptions): Sh
   });
 
   // Updated-time searches page by key only when Shopserve sorts them; unsorted, offsets are all there is.
-  if (!wire.sortResults) logger.warn('shopserve: wire.sortResults is off, so listings by updated time page by offset and may miss an order changed while they run');
+  if (wire.updatedSearch && !wire.sortResults) logger.warn('shopserve: wire.sortResults is off, so listings by updated time page by offset and may miss an order changed while they run');
 
   const listOrders = createOrderLister<ShopserveOrder, unknown, SearchCursor>({
     mall: 'shopserve',

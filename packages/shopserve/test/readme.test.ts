@@ -58,9 +58,10 @@ let rig: Rig | undefined;
 afterEach(() => rig?.close());
 
 describe('README.md', () => {
-  it('has the usage example, the wire correction and the sandbox in ts blocks', () => {
-    expect(blocks).toHaveLength(3);
+  it('has the usage example, the wire correction, the incremental sync and the sandbox in ts blocks', () => {
+    expect(blocks).toHaveLength(4);
     expect(blocks[0]).toContain('createShopserveConnector({');
+    expect(blocks[2]).toContain('syncOrders(shopserve, { cursor })');
   });
 
   it('every ts block compiles under strict TypeScript', { timeout: 120_000 }, () => {
@@ -96,9 +97,29 @@ describe('README.md', () => {
       else process.env['SHOPSERVE_MANAGER_KEY'] = before;
     }
     const lines: unknown[][] = [];
-    await run(blocks[2] ?? '', { '@mallkit/core/testing': coreTesting, '@mallkit/shopserve': shopserve, '@mallkit/shopserve/testing': shopserveTesting, '@mallkit/core': core }, (...values) =>
+    await run(blocks[3] ?? '', { '@mallkit/core/testing': coreTesting, '@mallkit/shopserve': shopserve, '@mallkit/shopserve/testing': shopserveTesting, '@mallkit/core': core }, (...values) =>
       lines.push(values),
     );
     expect(lines).toEqual([[expect.stringMatching(/^3\d{11}$/), 1]]);
+  });
+
+  it('the incremental-sync example delivers the last week’s orders, then nothing new on the second poll', async () => {
+    const target = startRig({ seedCount: 30, spanDays: 20 });
+    rig = target;
+    const createShopserveConnector: typeof shopserve.createShopserveConnector = (options) =>
+      shopserve.createShopserveConnector({ ...options, ...target.sandbox.connectorOptions(), clock: target.sandbox.clock });
+    // syncOrders reads the sandbox's clock, as a sync on the real clock reads the machine's.
+    const syncOrders: typeof core.syncOrders = (connector, options) => core.syncOrders(connector, { ...options, clock: target.sandbox.clock });
+    const lines: unknown[][] = [];
+    await run(blocks[2] ?? '', { '@mallkit/core': { ...core, syncOrders }, '@mallkit/shopserve': { ...shopserve, createShopserveConnector } }, (...values) => lines.push(values));
+
+    const now = target.sandbox.clock.now();
+    const lastWeek = target.seeds.filter((seed) => Date.parse(seed.orderedAt) >= now - 7 * 86_400_000);
+    expect(lines.map((line) => line[1])).toEqual(expect.arrayContaining(lastWeek.map((seed) => seed.id)));
+    expect(new Set(lines.map((line) => line[1])).size).toBe(lines.length);
+    expect(lines.every((line) => line[0] === 'new')).toBe(true);
+    // The second poll searched from ten minutes before the first one's end, and found nothing new.
+    const since = target.sandbox.kit.log.forOperation('searchOrders').map((entry) => (JSON.parse(entry.bodyText) as { since: string }).since);
+    expect(since.at(-1)).toBe(core.formatJst(now - 10 * 60_000));
   });
 });

@@ -1,6 +1,7 @@
-import { formatJst, parseXml } from '@mallkit/core';
+import { parseXml } from '@mallkit/core';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
-import { checkAccess, missingField, sandboxRefusal, transitionProblem } from './rules.js';
+import { auDay, moveStatus, recordShipping } from './order-moves.js';
+import { checkAccess, missingField, NOT_SHIPPABLE, sandboxRefusal, transitionProblem } from './rules.js';
 import type { AupaySandboxState } from './state.js';
 import { fieldOf, type AupayRecord } from './store.js';
 import { OK_RESULT, xmlAnswer } from './xml.js';
@@ -16,8 +17,6 @@ import { OK_RESULT, xmlAnswer } from './xml.js';
 
 /** au PAY's carrier codes. */
 const CARRIER_CODES: ReadonlySet<string> = new Set(['1', '2', '4', '5', '6', '7', '9']);
-/** Statuses in which an order's shipment cannot be written. */
-const NOT_SHIPPABLE: ReadonlySet<string> = new Set(['キャンセル', 'キャンセル受付中', '不正取引審査中', '審査保留', '審査NG']);
 
 /** The flat parameters of a `<request>` body: only direct text children count. */
 function parameters(ctx: SandboxContext): Map<string, string> | null {
@@ -56,13 +55,7 @@ function updateStatus(ctx: SandboxContext, state: AupaySandboxState): Response {
   if (!next) return missingField('orderStatus', state.encoding);
   const problem = transitionProblem(fieldOf(record, 'orderStatus'), next, state.customStatuses);
   if (problem) return sandboxRefusal('STATUS_TRANSITION', problem, state.encoding);
-  state.store.update(record.orderId, (order) => {
-    order.fields.set('orderStatus', next);
-    // Card and au かんたん決済 orders are settled after shipment: paymentStatus turns Y at 完了.
-    if (next === '完了') order.fields.set('paymentStatus', 'Y');
-    // N otherwise; C is what a production tool's test writes for a cancelled order (UNCERTAIN).
-    if (next === 'キャンセル') order.fields.set('cancelStatus', 'C');
-  });
+  state.store.update(record.orderId, (order) => moveStatus(order, next));
   return xmlAnswer(OK_RESULT, state.encoding);
 }
 
@@ -82,19 +75,14 @@ function updateShipping(ctx: SandboxContext, state: AupaySandboxState): Response
   for (const field of ['shippingDate', 'shippingCarrier', 'shippingNumber']) if (!params.get(field)) return missingField(field, state.encoding);
   const date = shipDate(params.get('shippingDate') ?? '');
   if (date === null) return sandboxRefusal('INVALID_VALUE', '[shippingDate]日付の形式が正しくありません', state.encoding);
-  if (date > formatJst(ctx.clock.now(), 'date').replaceAll('-', '/')) return sandboxRefusal('INVALID_VALUE', '[shippingDate]未来の日付は指定できません', state.encoding);
+  if (date > auDay(ctx.clock.now())) return sandboxRefusal('INVALID_VALUE', '[shippingDate]未来の日付は指定できません', state.encoding);
   const carrier = params.get('shippingCarrier') ?? '';
   if (!CARRIER_CODES.has(carrier)) return sandboxRefusal('INVALID_VALUE', `[shippingCarrier]配送会社コードが正しくありません: ${carrier}`, state.encoding);
   // au PAY's rule for the number's length and characters is not published: the sandbox takes what it gets.
   const number = params.get('shippingNumber') ?? '';
   const status = fieldOf(record, 'orderStatus');
   if (NOT_SHIPPABLE.has(status)) return sandboxRefusal('STATUS_TRANSITION', `[orderId]${status}の受注は発送情報を更新できません`, state.encoding);
-  state.store.update(record.orderId, (order) => {
-    order.fields.set('shipDate', date);
-    order.fields.set('shippingCarrier', carrier);
-    order.fields.set('shippingNumber', number);
-    order.fields.set('shipStatus', 'Y');
-  });
+  state.store.update(record.orderId, (order) => recordShipping(order, { shipDate: date, carrier, trackingNumber: number }));
   return xmlAnswer(OK_RESULT, state.encoding);
 }
 

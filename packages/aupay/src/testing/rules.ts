@@ -77,6 +77,9 @@ const TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
   審査NG: [],
 };
 
+/** Statuses in which an order's shipment cannot be written (the sandbox's model). */
+export const NOT_SHIPPABLE: ReadonlySet<string> = new Set(['キャンセル', 'キャンセル受付中', '不正取引審査中', '審査保留', '審査NG']);
+
 /** Statuses only au PAY sets. */
 const MALL_MANAGED: ReadonlySet<string> = new Set(['与信待ち', '不正取引審査中', '審査保留', '審査NG', 'キャンセル受付中']);
 

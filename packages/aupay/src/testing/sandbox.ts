@@ -1,10 +1,12 @@
-import { formatJst, type RateLimit } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
+import type { RateLimit } from '@mallkit/core';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxSimulator, type SeedOrder } from '@mallkit/core/testing';
 import { AUPAY_KEY_LIFETIME_DAYS, AUPAY_PRODUCTION_BASE_URL, AUPAY_RATE_PER_SECOND } from '../api/limits.js';
 import { addSearchHandlers, SANDBOX_DEFAULT_PAGE_CAP } from './handlers-search.js';
 import { addUpdateHandlers } from './handlers-update.js';
+import { recordPayment } from './order-moves.js';
 import type { AccessState, ApiGroup } from './rules.js';
 import { seedToRecord } from './seed-records.js';
+import { createAupaySimulator } from './simulator.js';
 import type { AupaySandboxState } from './state.js';
 import { createAupayStore, withOrderId, type AupayStore } from './store.js';
 import { OVERLOAD_HEADERS, OVERLOAD_TEXT, overloadAnswer, type CharsetDeclaration, type SandboxCharset } from './xml.js';
@@ -62,8 +64,12 @@ export interface AupaySandbox extends MallSandbox<AupaySandboxConnection> {
   revokeApiGroup(group: ApiGroup): void;
   /** The buyer of a prepaid order pays: paymentDate and paymentStatus are set, the status stays. */
   markPaid(orderId: string): void;
+  /**
+   * Plays orders arriving and changing between syncs (cancelled, paid, shipped, readdressed in
+   * Wow!manager), through the sandbox's status machine. No change stamps an update time: au PAY keeps none.
+   */
+  readonly simulator: SandboxSimulator;
 }
-
 
 /** Creates an au PAY sandbox. */
 export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySandbox {
@@ -119,6 +125,7 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
         return held;
       });
     },
+    simulator: createAupaySimulator({ store, clock, customStatuses: state.customStatuses, seed: (seeds) => sandbox.seed(seeds) }),
     connectorOptions: () => ({ shopId: SANDBOX_SHOP_ID, apiKey: state.access.apiKey, keyIssuedAt: keyIssuedAt.toISOString(), baseUrl, rateLimit: rate }),
     secrets: [SANDBOX_API_KEY],
     expiringCredential: 'apiKey',
@@ -145,10 +152,7 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
       state.access.apiGroups.delete(group);
     },
     markPaid(orderId) {
-      const paid = store.update(orderId, (record) => {
-        record.fields.set('paymentDate', formatJst(clock.now(), 'space').replaceAll('-', '/').slice(0, 16));
-        record.fields.set('paymentStatus', 'Y');
-      });
+      const paid = store.update(orderId, (record) => recordPayment(record, clock.now()));
       if (paid === undefined) throw new RangeError(`AupaySandbox.markPaid: no order ${orderId}`);
     },
     reset() {

@@ -27,6 +27,16 @@ const CARD = ['クレジットカード決済', 'credit_card'] as const;
 const PREPAID: ReadonlySet<PaymentMethodCode> = new Set(['bank_transfer', 'postal_transfer', 'convenience_store']);
 const ON_DELIVERY: ReadonlySet<PaymentMethodCode> = new Set(['cash_on_delivery', 'deferred_payment']);
 
+/** The settlementName of every method that `kind` covers, as the sandbox writes them. */
+function settlementNames(kind: ReadonlySet<PaymentMethodCode>): ReadonlySet<string> {
+  return new Set(Object.values(SETTLEMENTS).flatMap(([name, heldAs]) => (kind.has(heldAs) ? [name] : [])));
+}
+
+/** settlementNames of the sandbox's orders paid before shipping (the buyer pays after ordering). */
+export const PREPAID_SETTLEMENTS = settlementNames(PREPAID);
+/** settlementNames of the sandbox's orders paid on or after delivery (代金引換). */
+export const ON_DELIVERY_SETTLEMENTS = settlementNames(ON_DELIVERY);
+
 /** au PAY's status names and what they mean, as the sandbox's own table (independent of the connector's). */
 export const SANDBOX_STATUS_MEANING: Readonly<Record<string, OrderStatus>> = {
   新規受付: 'pending_confirmation',

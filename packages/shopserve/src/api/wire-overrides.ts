@@ -25,6 +25,7 @@ const overridesSchema = z
     dayFormat: z.enum(['date', 'date-compact']).optional(),
     pageSize: z.number().int().min(1).max(1000).optional(),
     sortResults: z.boolean().optional(),
+    updatedSearch: z.boolean().optional(),
     statusUpdate: z
       .object({
         method: z.enum(['PUT', 'POST', 'PATCH']).optional(),
@@ -78,6 +79,7 @@ export function resolveWireProfile(overrides: ShopserveWireOverrides | undefined
     dayFormat: parsed.dayFormat ?? DEFAULT_WIRE_PROFILE.dayFormat,
     pageSize: parsed.pageSize ?? DEFAULT_WIRE_PROFILE.pageSize,
     sortResults: parsed.sortResults ?? DEFAULT_WIRE_PROFILE.sortResults,
+    updatedSearch: parsed.updatedSearch ?? DEFAULT_WIRE_PROFILE.updatedSearch,
     statusUpdate: Object.freeze({ ...DEFAULT_WIRE_PROFILE.statusUpdate, ...parsed.statusUpdate }),
     values: Object.freeze({ ...DEFAULT_WIRE_PROFILE.values, ...(parsed.values as Partial<ShopserveWireValues>) }),
     openOrderStatuses: Object.freeze([...(parsed.openOrderStatuses ?? DEFAULT_WIRE_PROFILE.openOrderStatuses)]),

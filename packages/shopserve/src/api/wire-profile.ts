@@ -47,7 +47,7 @@ export interface ShopserveWireValues {
   readonly no: string;
   /** `date_type` value for searching by 注文日時. UNVERIFIED. */
   readonly orderedDateType: string;
-  /** `date_type` value for searching by 受注更新日時. UNVERIFIED (the field exists: GoQ filters on it). */
+  /** `date_type` value for searching by 受注更新日時. UNVERIFIED, and so is the search itself (see {@link ShopserveWireProfile.updatedSearch}). */
   readonly updatedDateType: string;
   /** `sort.order` for oldest first. CONFIRMED on `/v2/items/_search` (`Asc`/`Desc`). */
   readonly ascending: string;
@@ -108,6 +108,14 @@ export interface ShopserveWireProfile {
    * and may miss an order changed during the listing.
    */
   readonly sortResults: boolean;
+  /**
+   * Whether 注文情報検索 searches by 受注更新日時 (`date_type` = `values.updatedDateType`). UNVERIFIED:
+   * no public source shows it. The admin screen's 受注台帳 offers no update-time period (only 注文日時,
+   * 入金日, 発送予定日, 発送完了日, お届け希望日), and the 受注更新日時 GoQ filters on is GoQ's own.
+   * When false, listOrders searches by order time only and incremental sync re-reads the orders placed
+   * within its look-back instead (see change-visibility.ts).
+   */
+  readonly updatedSearch: boolean;
   /** 注文状態更新 V2-M-0012. Path and method UNVERIFIED. */
   readonly statusUpdate: ShopserveStatusUpdateRoute;
   /** Enum spellings. UNVERIFIED except `ascending` and the `yes`/`no` style. */
@@ -137,6 +145,8 @@ export interface ShopserveWireOverrides {
   readonly pageSize?: number;
   /** See {@link ShopserveWireProfile.sortResults}. */
   readonly sortResults?: boolean;
+  /** See {@link ShopserveWireProfile.updatedSearch}. */
+  readonly updatedSearch?: boolean;
   /** See {@link ShopserveWireProfile.statusUpdate}. */
   readonly statusUpdate?: Partial<ShopserveStatusUpdateRoute>;
   /** See {@link ShopserveWireProfile.values}. */
@@ -157,6 +167,7 @@ export const DEFAULT_WIRE_PROFILE: ShopserveWireProfile = Object.freeze({
   dayFormat: 'date',
   pageSize: 100,
   sortResults: true,
+  updatedSearch: true,
   // specs: "status update via POST /v2/orders/{serial_code}/… or /v2/orders/_update" (INFERRED from
   // the `_search`/`_get`/`_operate`/`_retrieve` action style).
   statusUpdate: Object.freeze({ method: 'POST', path: 'orders/{serial_code}/_update' }),
@@ -202,6 +213,7 @@ export const CANCELLED_MESSAGE = /キャンセル|cancel/i;
 /** The details marked UNVERIFIED, for `capabilities.verification` and the README: what a pilot shop must confirm. */
 export const UNVERIFIED_WIRE_DETAILS: readonly string[] = Object.freeze([
   'search: blocks other than `basic`, `until`, `date_type`, `serial_codes`, `from`/`size` paging, `sort`, the `since` format',
+  'search by 受注更新日時 (`updatedSearch`): whether it exists, and which changes move 受注更新日時 (incremental sync relies on it)',
   'search answer: the `orders` list key and every order field name except `serial_code`',
   'enum values of 確認/発送/入金/決済/注文 statuses and the cancelled flag; 注文ステータス values of open orders',
   '注文状態更新 (V2-M-0012): method (POST assumed), path and body fields; every write is read back until a pilot shop confirms them',

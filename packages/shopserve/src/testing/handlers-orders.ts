@@ -90,7 +90,9 @@ export function ordersRoute(config: SandboxRouteConfig): HttpHandler {
     if (until < since) return fail('until は since 以降を指定してください');
     if (until - since > MAX_WINDOW_MS) return fail('検索期間は1週間以内で指定してください');
     if (since < clock.now() - LOOKBACK_MS) return fail('2年より前の注文は検索できません');
-    const dateType = body.date_type === wire.values.orderedDateType ? 'orderedAt' : body.date_type === wire.values.updatedDateType ? 'updatedAt' : null;
+    // A profile without the search by 受注更新日時 plays a mall that does not have it.
+    const byUpdate = wire.updatedSearch && body.date_type === wire.values.updatedDateType;
+    const dateType = body.date_type === wire.values.orderedDateType ? 'orderedAt' : byUpdate ? 'updatedAt' : null;
     if (dateType === null) return fail('date_type が正しくありません');
     const from = body.from ?? 0;
     const size = body.size ?? wire.pageSize;

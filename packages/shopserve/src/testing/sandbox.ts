@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxSimulator, type SandboxStore, type SeedOrder } from '@mallkit/core/testing';
 import { createFieldRenamer } from '../api/field-names.js';
 import type { MaintenanceWindow } from '../api/maintenance.js';
 import type { ShopserveOrder } from '../api/order-record.js';
@@ -11,6 +11,7 @@ import { createSandboxGuard } from './guard.js';
 import { ordersRoute } from './handlers-orders.js';
 import { statusRoute } from './handlers-status.js';
 import { seedAsHeld, seedToWire } from './seed-to-wire.js';
+import { createShopserveSimulator } from './simulator.js';
 import { createShopserveStore, toRecord, type ShopserveRecord } from './store.js';
 
 /** Options of {@link createShopserveSandbox}. */
@@ -64,6 +65,11 @@ export interface ShopserveSandbox extends MallSandbox<ShopserveSandboxConnection
   reissueManagerKey(): string;
   /** Adds or replaces a wire order as given (canonical spelling), e.g. one from a real shop's sample. */
   putOrder(order: ShopserveOrder): void;
+  /**
+   * Plays a shop's day for incremental-sync tests: `place` adds orders arriving now, `change` cancels,
+   * pays, ships or re-addresses one as the shop does in the 受注台帳, moving its 受注更新日時 to now.
+   */
+  readonly simulator: SandboxSimulator;
 }
 
 const newKey = (): string => randomBytes(20).toString('hex');
@@ -73,7 +79,8 @@ const newKey = (): string => randomBytes(20).toString('hex');
  * store, speaking the resolved wire profile, with Shopserve's rules (Basic auth, a key that dies
  * when re-issued, one-week windows two years back, offset paging sorted by the date searched,
  * carrier only with a tracking number, cancelled orders frozen, the weekly maintenance window when
- * asked for) and the kit's faults and QPS gate (1 request/s × rateScale, answered with 429).
+ * asked for) and the kit's faults and QPS gate (1 request/s × rateScale, answered with 429). Its
+ * `simulator` places and changes orders between syncs, moving 受注更新日時 as it goes.
  */
 export function createShopserveSandbox(init: ShopserveSandboxInit = {}): ShopserveSandbox {
   const clock = init.clock ?? createSandboxClock();
@@ -101,6 +108,8 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
   ordersRoute({ kit, base, wire, renamer, store, guard });
   statusRoute({ kit, base, wire, renamer, store, guard }, init.lenientWrites === true);
 
+  // Orders arrive through `seed` and change the way the shop changes them in the 受注台帳.
+  const simulator = createShopserveSimulator({ store, wire, clock, seed: (seeds) => sandbox.seed(seeds) });
   const sandbox: ShopserveSandbox = {
     mall: 'shopserve',
     kit,
@@ -120,7 +129,7 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
         .map((seed) => {
           serials += 1;
           orderCodes += 1;
-          const order = seedToWire(seed, { serialCode: String(300_000_000_000 + serials), orderCode: String(10_000_000 + orderCodes) }, wire);
+          const order = seedToWire(seed, { serialCode: String(300_000_000_000 + serials), orderCode: String(10_000_000 + orderCodes) }, wire, clock.now());
           store.put(toRecord(order));
           return seedAsHeld(seed, order, wire);
         });
@@ -128,6 +137,7 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
     putOrder(order) {
       store.put(toRecord(order));
     },
+    simulator,
     connectorOptions: () => ({
       shopserveId,
       managerKey: currentKey(),

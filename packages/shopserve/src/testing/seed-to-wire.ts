@@ -39,15 +39,22 @@ function person(party: SeedParty): ShopservePerson {
   };
 }
 
-/** The latest of the seed's instants: what 受注更新日時 would show. */
-function lastChange(seed: SeedOrder): number {
+/**
+ * What 受注更新日時 would show: the latest of the seed's instants that have happened by `now`. A seed
+ * placed an hour ago may say it is confirmed tomorrow; the mall stamps no time it has not reached, and
+ * an update time in the future would keep the order out of every search by update time until then.
+ */
+function lastChange(seed: SeedOrder, now: number): number {
   const shipped = seed.deliveries.flatMap((delivery) => delivery.shipments.map((shipment) => parseJst(`${shipment.shippedOn}T12:00:00+09:00`).getTime()));
-  const times = [seed.orderedAt, seed.confirmedAt, seed.paidAt].flatMap((value) => (value ? [parseJst(value).getTime()] : []));
-  return Math.max(...times, ...shipped);
+  const times = [seed.confirmedAt, seed.paidAt].flatMap((value) => (value ? [parseJst(value).getTime()] : []));
+  return Math.max(parseJst(seed.orderedAt).getTime(), ...[...times, ...shipped].filter((time) => time <= now));
 }
 
-/** A mall-neutral seed as a Shopserve wire order, in the profile's date formats and enum spellings. */
-export function seedToWire(seed: SeedOrder, ids: WireIds, wire: ShopserveWireProfile): ShopserveOrder {
+/**
+ * A mall-neutral seed as a Shopserve wire order, in the profile's date formats and enum spellings.
+ * `now` (epoch ms, default: no limit) bounds its 受注更新日時: the sandbox passes its clock.
+ */
+export function seedToWire(seed: SeedOrder, ids: WireIds, wire: ShopserveWireProfile, now = Number.POSITIVE_INFINITY): ShopserveOrder {
   const { values } = wire;
   const axes = axesForStatus(seed.status, seed.paidAt !== null);
   const shipment = seed.deliveries.flatMap((delivery) => delivery.shipments)[0];
@@ -59,7 +66,7 @@ export function seedToWire(seed: SeedOrder, ids: WireIds, wire: ShopserveWirePro
     basic: {
       order_code: ids.orderCode,
       ordered_at: time(seed.orderedAt),
-      updated_at: time(lastChange(seed)),
+      updated_at: time(lastChange(seed, now)),
       order_status: axes.completed ? values.completed : null,
       confirmation_status: axes.confirmed ? values.confirmed : values.unconfirmed,
       payment_status: null,
