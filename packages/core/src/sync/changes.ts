@@ -1,4 +1,5 @@
 import type { OrderDateType } from '../contract/inputs.js';
+import type { OrderStatus } from '../model/status.js';
 import type { Hint } from '../errors/hint.js';
 
 /**
@@ -11,6 +12,13 @@ import type { Hint } from '../errors/hint.js';
 export interface ChangeSearch {
   readonly dateType: OrderDateType;
   readonly mode: 'since' | 'lookback';
+  /**
+   * Only orders in these statuses (a cheap second look-back for cancellations of older orders, as
+   * OMSs search au PAY's キャンセル). A search with statuses never reports orders as removed.
+   */
+  readonly statuses?: readonly OrderStatus[];
+  /** This search's own look-back in days (default: the sync's). */
+  readonly lookbackDays?: number;
 }
 
 /** How a mall lets a sync see new and changed orders: its capabilities say so beforehand. */

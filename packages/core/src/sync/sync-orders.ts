@@ -3,6 +3,7 @@ import type { MallConnector } from '../contract/connector.js';
 import { ValidationError, type UnreadableOrderError } from '../errors/classes.js';
 import type { Logger } from '../logger.js';
 import type { Order } from '../model/order.js';
+import type { OrderStatus } from '../model/status.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { parseJst } from '../time/jst.js';
 import type { ChangeVisibility } from './changes.js';
@@ -157,13 +158,16 @@ export async function* syncOrders<Raw>(connector: MallConnector<Raw>, options: S
   const failures: UnreadableOrderError[] = [];
   const listed = new Set<string>();
   const lookback = visibility.searches.some((search) => search.mode === 'lookback');
+  // Only a full look-back (no status filter) proves that an order the mall no longer lists is gone.
+  const fullLookback = visibility.searches.some((search) => search.mode === 'lookback' && !search.statuses);
   const lookbackFrom = previous ? now - lookbackDays * DAY_MS : Math.min(origin, now - lookbackDays * DAY_MS);
 
   for (const search of visibility.searches) {
-    const from = search.mode === 'since' ? (previous ? high - overlapMs : origin) : previous ? lookbackFrom : origin;
+    const ownLookbackFrom = search.lookbackDays === undefined ? lookbackFrom : now - search.lookbackDays * DAY_MS;
+    const from = search.mode === 'since' ? (previous ? high - overlapMs : origin) : previous ? ownLookbackFrom : Math.min(origin, ownLookbackFrom);
     if (from > now) continue;
     const orders = connector.listOrders(
-      { from: new Date(from), to: new Date(now), dateType: search.dateType },
+      { from: new Date(from), to: new Date(now), dateType: search.dateType, ...(search.statuses ? { statuses: [...search.statuses] as [OrderStatus, ...OrderStatus[]] } : {}) },
       { ...(options.signal ? { signal: options.signal } : {}), onOrderError: (error) => void failures.push(error) },
     );
     for await (const order of orders) {
@@ -184,7 +188,9 @@ export async function* syncOrders<Raw>(connector: MallConnector<Raw>, options: S
       current.set(order.id, entry);
       log.push([order.id, entry]);
       const placedSince = !previous || orderedAt >= high - overlapMs;
-      const fresh = before === undefined && (placedSince || lookback);
+      // Unseen and placed since the last sync: new. Unseen but older (a look-back widened, an order
+      // published late): its earlier state is unknown, so it is a change with unknown fields.
+      const fresh = before === undefined && placedSince;
       const type = fresh ? 'new' : order.status.code === 'cancelled' ? 'cancelled' : 'changed';
       counts[type] += 1;
       yield durable({ type, order, changedFields: before ? changedFields(before.signature, signature) : null, key: eventKey(order, signature) });
@@ -193,7 +199,7 @@ export async function* syncOrders<Raw>(connector: MallConnector<Raw>, options: S
 
   // An order the look-back re-read no longer shows was removed by the mall — unless some order could
   // not be read this time, in which case absence proves nothing.
-  if (lookback && failures.length === 0 && previous) {
+  if (fullLookback && failures.length === 0 && previous) {
     for (const [id, entry] of [...current]) {
       if (listed.has(id) || entry.orderedAt * 1000 < lookbackFrom || entry.orderedAt * 1000 > now) continue;
       current.delete(id);
