@@ -164,7 +164,9 @@ export async function* syncOrders<Raw>(connector: MallConnector<Raw>, options: S
 
   for (const search of visibility.searches) {
     const ownLookbackFrom = search.lookbackDays === undefined ? lookbackFrom : now - search.lookbackDays * DAY_MS;
-    const from = search.mode === 'since' ? (previous ? high - overlapMs : origin) : previous ? ownLookbackFrom : Math.min(origin, ownLookbackFrom);
+    // The first sync starts where the user said (`start`, default: the look-back); later ones at the
+    // last sync's end minus the overlap, or at the look-back.
+    const from = !previous ? origin : search.mode === 'since' ? high - overlapMs : ownLookbackFrom;
     if (from > now) continue;
     const orders = connector.listOrders(
       { from: new Date(from), to: new Date(now), dateType: search.dateType, ...(search.statuses ? { statuses: [...search.statuses] as [OrderStatus, ...OrderStatus[]] } : {}) },

@@ -101,10 +101,12 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       change(id, change) {
         const order = orders.get(id);
         if (!order || order.status === 'cancelled') return false;
+        // A change that would not change anything is not made (a mall records no change).
         if (change === 'ship' && (order.status === 'new' || order.status === 'sent' || order.status === 'done')) return false;
+        if (change === 'pay' && order.status !== 'new' && order.status !== 'held') return false;
         orders.update(id, (o) => {
           if (change === 'cancel') o.status = 'cancelled';
-          else if (change === 'pay' || (change === 'ship' && o.status === 'held')) o.status = o.status === 'new' ? 'accepted' : o.status;
+          else if (change === 'pay') o.status = 'accepted';
           else if (change === 'ship') {
             o.status = 'sent';
             o.shipments.push({ tracking: '491200000000', carrier: 'yamato', date: clock.iso().slice(0, 10) });
