@@ -26,15 +26,17 @@ import {
 } from '@mallkit/core';
 import { withSearchedStatus } from './api/annotations.js';
 import type { DeliveryUpdateInput } from './api/documents.js';
-import { DELIVERY_STATUSES, MAKESHOP_PAGE_LIMIT, MAKESHOP_RATE_PER_SECOND, type DeliveryStatus } from './api/limits.js';
+import { MAKESHOP_PAGE_LIMIT, MAKESHOP_RATE_PER_SECOND, type DeliveryStatus } from './api/limits.js';
 import { makeshopOrderSchema, wireOrderId, type MakeshopWireOrder } from './api/order-schema.js';
+import { nextSearchPosition, type SearchPosition } from './api/search-position.js';
+import { MAKESHOP_CHANGES } from './change-visibility.js';
 import { createMakeshopClient, type MakeshopClient } from './client.js';
 import { API_KEY_HINT, REINSTALL_HINT, UnknownFieldsError } from './errors.js';
 import { carrierCodeMapper } from './mapping/carrier.js';
 import { toOrder } from './mapping/order.js';
 import { toPaymentRecord } from './mapping/payment.js';
 import { carrierProblem, shipmentDecisions } from './mapping/shipment.js';
-import { deliveryStatusesFor } from './mapping/status.js';
+import { DELIVERY_STATUS_SEARCH_ORDER, deliveryStatusesFor } from './mapping/status.js';
 import { checkMakeshopOptions, type MakeshopConnectorOptions } from './options.js';
 
 /** What public material confirms of makeshop's GraphQL API and what this package infers (see the README's table). */
@@ -72,6 +74,8 @@ export const MAKESHOP_CAPABILITIES: Capabilities = {
   getPayments: { byOrderIds: true, byWindow: true },
   defaultRatePerSecond: MAKESHOP_RATE_PER_SECOND,
   verification: VERIFICATION,
+  // No update-time search: a sync re-reads the orders placed within a look-back (change-visibility.ts).
+  changes: MAKESHOP_CHANGES,
 };
 
 /** How sure this package is of each operation against the live API: `MAKESHOP_CAPABILITIES.verification.operations`. */
@@ -111,7 +115,7 @@ async function readOrder(client: MakeshopClient, displayOrderNumber: string, cal
     const [first] = orders;
     if (!searchStatusTrusted || first === undefined || (typeof first === 'object' && first !== null && 'deliveryStatus' in first)) return orders;
   }
-  for (const status of DELIVERY_STATUSES) {
+  for (const status of DELIVERY_STATUS_SEARCH_ORDER) {
     const { orders } = await client.getOrder({ displayOrderNumber, deliveryStatus: status }, call);
     if (orders.length > 0) return orders.map((order) => withSearchedStatus(order, status));
   }
@@ -175,7 +179,7 @@ export function createMakeshopConnector(options: MakeshopConnectorOptions): Mall
   });
 
   const searchStatusTrusted = options.documents?.searchOrder?.variables === undefined;
-  const listOrders = createOrderLister<MakeshopWireOrder, unknown, number, DeliveryStatus | undefined>({
+  const listOrders = createOrderLister<MakeshopWireOrder, unknown, SearchPosition, DeliveryStatus | undefined>({
     mall: 'makeshop',
     operation: 'searchOrder',
     capabilities: MAKESHOP_CAPABILITIES.listOrders,
@@ -186,14 +190,15 @@ export function createMakeshopConnector(options: MakeshopConnectorOptions): Mall
     entryId: wireOrderId,
     plans: (query) => (options.searchPerDeliveryStatus === false ? [undefined] : deliveryStatusesFor(query.statuses)),
     fetchPage: async ({ window, plan, cursor }, call) => {
-      const page = cursor ?? 1;
+      // Pages follow the order date (search-position.ts), so that orders changing status while the search pages are never skipped.
+      const position = cursor ?? { start: formatJst(window.from, 'compact'), page: 1 };
       const answer = await client.searchOrder(
         {
-          startOrderDate: formatJst(window.from, 'compact'),
+          startOrderDate: position.start,
           endOrderDate: formatJst(window.to, 'compact'),
           ...(plan === undefined ? {} : { deliveryStatus: plan }),
           sortOrder: 'ASC',
-          page,
+          page: position.page,
           limit: MAKESHOP_PAGE_LIMIT,
         },
         call,
@@ -201,7 +206,7 @@ export function createMakeshopConnector(options: MakeshopConnectorOptions): Mall
       // Each order found by a delivery-status search carries that status beside it (not in its raw fields);
       // not with replaced variables, which may not pass the status on (every order would then look like the first plan's).
       const entries = plan === undefined || !searchStatusTrusted ? answer.orders : answer.orders.map((order) => withSearchedStatus(order, plan));
-      return { entries, total: answer.searchedCount, next: page * MAKESHOP_PAGE_LIMIT < answer.searchedCount ? page + 1 : undefined };
+      return { entries, total: answer.searchedCount, next: nextSearchPosition(position, answer, MAKESHOP_PAGE_LIMIT) };
     },
   });
 

@@ -7,6 +7,7 @@
  */
 export { createMakeshopConnector, MAKESHOP_CAPABILITIES, MAKESHOP_VERIFICATION } from './connector.js';
 export type { MakeshopConnectorOptions } from './options.js';
+export { MAKESHOP_CHANGES, MAKESHOP_LOOKBACK_DAYS, MAKESHOP_VISIBILITY_LAG_MS } from './change-visibility.js';
 export {
   DEFAULT_MAKESHOP_DOCUMENTS,
   type DeliveryUpdateInput,

@@ -37,13 +37,23 @@ function compileErrors(sources: readonly string[]): string[] {
   });
 }
 
+/** Runs a README block as written, importing this repository's sources instead of the published names. */
+async function runBlock(block: string, dir: string, name: string): Promise<void> {
+  const file = join(dir, `${name}.ts`);
+  const source = block
+    .replace("from '@mallkit/makeshop'", `from '${join(packageDir, 'src', 'index.ts')}'`)
+    .replace("from '@mallkit/core'", `from '${join(packageDir, '..', 'core', 'src', 'index.ts')}'`);
+  writeFileSync(file, source);
+  await import(/* @vite-ignore */ file);
+}
+
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
 
-it('the README has its two examples, and both compile under strict TypeScript', () => {
-  expect(blocks).toHaveLength(2);
+it('the README has its three examples, and all compile under strict TypeScript', () => {
+  expect(blocks).toHaveLength(3);
   expect(compileErrors(blocks)).toEqual([]);
 }, 60_000);
 
@@ -61,10 +71,8 @@ it('the README example runs against the sandbox at makeshop’s own rate', async
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args));
   // The block as written, importing this package's sources instead of the published name.
   const dir = mkdtempSync(join(tmpdir(), 'makeshop-readme-'));
-  const file = join(dir, 'example.ts');
-  writeFileSync(file, (blocks[0] ?? '').replace("from '@mallkit/makeshop'", `from '${join(packageDir, 'src', 'index.ts')}'`));
   try {
-    await import(/* @vite-ignore */ file);
+    await runBlock(blocks[0] ?? '', dir, 'example');
   } finally {
     server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -74,3 +82,36 @@ it('the README example runs against the sandbox at makeshop’s own rate', async
   expect(printed.at(-1)).toEqual([0, 1]);
   expect(sandbox.qpsViolations()).toBe(0);
 }, 20_000);
+
+it('the README sync example delivers the orders of the last 30 days, then only what changed, keeping its cursor in a file', async () => {
+  // The example's pace at makeshop's rate is the test above's; a gate at twice the rate here keeps a first request
+  // delayed on its way (module loading) from landing within a second of the next and being retried.
+  const sandbox = createMakeshopSandbox({ rateScale: 2 });
+  const now = sandbox.clock.now();
+  const seeds = sandbox.seed(generateSeedOrders({ count: 4, seed: 6, from: new Date(now - 40 * 86_400_000), to: new Date(now - 3_600_000) }));
+  const recent = seeds.filter((seed) => Date.parse(seed.orderedAt) >= now - 30 * 86_400_000);
+  const server = startSandboxServer(sandbox.handlers);
+  const options = sandbox.connectorOptions();
+  const dir = mkdtempSync(join(tmpdir(), 'makeshop-readme-sync-'));
+  vi.stubEnv('MAKESHOP_SHOP_ID', options.shopId);
+  vi.stubEnv('MAKESHOP_TOKEN', options.accessToken);
+  vi.stubEnv('MAKESHOP_API_KEY', options.apiKey);
+  vi.stubEnv('MAKESHOP_ENDPOINT', options.endpoint);
+  vi.stubEnv('MAKESHOP_CURSOR_FILE', join(dir, 'makeshop.cursor'));
+  const printed: unknown[][] = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args));
+  try {
+    await runBlock(blocks[1] ?? '', dir, 'sync-1');
+    expect(printed.map((line) => [line[0], line[1]]).sort()).toEqual(recent.map((seed) => ['new', seed.id]).sort());
+    // A cancellation since: the second run, from the stored cursor, prints that order only.
+    printed.length = 0;
+    const target = recent.find((seed) => seed.status !== 'cancelled' && seed.status !== 'cancel_requested')!;
+    expect(sandbox.simulator.change(target.id, 'cancel')).toBe(true);
+    await runBlock(blocks[1] ?? '', dir, 'sync-2');
+    expect(printed).toEqual([['cancelled', target.id, 'cancelled', ['status']]]);
+    expect(readFileSync(join(dir, 'makeshop.cursor'), 'utf8')).toMatch(/^mallkit-sync\./);
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);

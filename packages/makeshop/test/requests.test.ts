@@ -1,6 +1,8 @@
+import { formatJst } from '@mallkit/core';
 import { generateSeedOrders } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MAKESHOP_DOCUMENTS } from '../src/index.js';
+import { DEFAULT_MAKESHOP_DOCUMENTS, type SearchOrderInput } from '../src/index.js';
+import { compactDate } from '../src/testing/store.js';
 import { MAKESHOP_SANDBOX_ENDPOINT } from '../src/testing/index.js';
 import { collect, NOW, setUp, windowOf, type Harness } from './harness.js';
 
@@ -23,7 +25,7 @@ describe('the requests makeshop receives', () => {
     const entries = harness.sandbox.kit.log.entries;
     expect(entries.map((entry) => [entry.method, entry.url])).toEqual(Array(4).fill(['POST', MAKESHOP_SANDBOX_ENDPOINT]));
     expect(harness.bodies()).toEqual(
-      ['N', 'Y', 'C', 'R'].map((deliveryStatus) => ({
+      ['N', 'Y', 'R', 'C'].map((deliveryStatus) => ({
         query: SEARCH_DOCUMENT,
         variables: { input: { startOrderDate: '20261001000000', endOrderDate: '20261101000000', deliveryStatus, sortOrder: 'ASC', page: 1, limit: 1000 } },
       })),
@@ -67,16 +69,35 @@ describe('the requests makeshop receives', () => {
     );
   });
 
-  it('pages on while page × limit < searchedCount, and one search without deliveryStatus when told it is optional', async () => {
+  it('pages by order date: after a full page the next starts at its last order date, on page 1; one search without deliveryStatus when told it is optional', async () => {
     const now = Date.parse('2026-11-22T10:00:00+09:00');
     const seeds = generateSeedOrders({ count: 1_205, seed: 3, from: new Date(now - 20 * 86_400_000), to: new Date(now - 3_600_000) });
     harness = setUp({ seeds, connector: { searchPerDeliveryStatus: false } });
-    const orders = await collect(harness.connector.listOrders(windowOf(harness.seeds)));
+    const window = windowOf(harness.seeds);
+    const orders = await collect(harness.connector.listOrders(window));
     expect(orders).toHaveLength(1_205);
+    expect(new Set(orders.map((order) => order.id)).size).toBe(1_205);
     const inputs = harness.bodies().map((body) => body.variables.input);
-    expect(inputs.map((input) => [input['page'], input['limit'], 'deliveryStatus' in input])).toEqual([
-      [1, 1000, false],
-      [2, 1000, false],
+    // The 1,000th order's second is read again (and dropped as a repeat): what comes next depends on order dates, not on places.
+    const thousandth = compactDate(harness.sandbox.orders.values()[999]!.orderDate);
+    expect(inputs.map((input) => [input['startOrderDate'], input['page'], input['limit'], 'deliveryStatus' in input])).toEqual([
+      [formatJst(new Date(window.from), 'compact'), 1, 1000, false],
+      [thousandth, 1, 1000, false],
+    ]);
+  });
+
+  it('pages by page number when a page is not in ascending order date (how makeshop sorts is not documented)', async () => {
+    const now = Date.parse('2026-11-22T10:00:00+09:00');
+    const seeds = generateSeedOrders({ count: 1_205, seed: 3, from: new Date(now - 20 * 86_400_000), to: new Date(now - 3_600_000) });
+    const descending = { variables: (input: SearchOrderInput) => ({ input: { ...input, sortOrder: 'DESC' } }) };
+    harness = setUp({ seeds, connector: { searchPerDeliveryStatus: false, documents: { searchOrder: descending } } });
+    const window = windowOf(harness.seeds);
+    expect(await collect(harness.connector.listOrders(window))).toHaveLength(1_205);
+    const inputs = harness.bodies().map((body) => body.variables.input);
+    const start = formatJst(new Date(window.from), 'compact');
+    expect(inputs.map((input) => [input['startOrderDate'], input['page']])).toEqual([
+      [start, 1],
+      [start, 2],
     ]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Benchmark: syncing 10,000 orders from one sandbox shop over 90 days with the connector, at a
  * sandbox QPS scaled up from Rakuten's 1 request/s (connector throttle and sandbox gate at the same
- * rate q), measured by what the sandbox saw; and the cost of normalizing getOrder answers against
- * bare JSON.parse of the same bodies.
+ * rate q), measured by what the sandbox saw; an incremental sync of that shop after 100 changes
+ * (incremental-sync.ts); and the cost of normalizing getOrder answers against bare JSON.parse of
+ * the same bodies.
  */
 import { createOrderReader, silentLogger } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
@@ -14,6 +15,7 @@ import { mapOrder } from '../src/mapping/order.js';
 import { adaptSeedsForRakuten } from '../src/testing/adapt-seeds.js';
 import { createRakutenSandbox } from '../src/testing/index.js';
 import { seedToWire } from '../src/testing/seed-to-wire.js';
+import { incrementalSyncRows } from './incremental-sync.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -139,6 +141,6 @@ function normalizationRows(): BenchRow[] {
 
 /** Runs the Rakuten benchmark. */
 export default async function run(): Promise<BenchReport> {
-  const rows = [...(await syncRows()), ...normalizationRows()];
+  const rows = [...(await syncRows()), ...(await incrementalSyncRows()), ...normalizationRows()];
   return { suite: '@mallkit/rakuten', rows };
 }

@@ -14,6 +14,7 @@ import {
   type UnreadableOrderError,
 } from '@mallkit/core';
 import { RAKUTEN_LIMITS } from './api/constants.js';
+import { RAKUTEN_CHANGE_VISIBILITY } from './change-visibility.js';
 import { orderModelSchema, type RakutenOrderModel, type RakutenOrderState } from './api/order-model.js';
 import type { RakutenPaymentModel } from './api/get-payment.js';
 import { buildUpdateOrderShippingBody } from './api/update-order-shipping.js';
@@ -49,6 +50,7 @@ export const RAKUTEN_CAPABILITIES: Capabilities = {
   exportShipments: { batchSize: 1, sendsShipDate: true },
   getPayments: { byOrderIds: true, byWindow: true },
   defaultRatePerSecond: RAKUTEN_DEFAULT_RATE.limit / (RAKUTEN_DEFAULT_RATE.intervalMs / 1000),
+  changes: RAKUTEN_CHANGE_VISIBILITY,
   verification: {
     // getPayment: no official copy of the page is public; the fields follow a third-party client's models.
     operations: { getPayments: 'inferred' },
@@ -56,6 +58,8 @@ export const RAKUTEN_CAPABILITIES: Capabilities = {
       'getPayment answer fields (OrderModel.PaymentModelList; paymentStatus codes)',
       'the request rate (1 request/s per licenseKey: no official figure)',
       "updateOrderShipping at orderProgress 100 and 200: refused before sending (vendor manuals), Rakuten's own error code unknown",
+      'that a change shows in searchOrder at once (no visibility lag is reported)',
+      "決済確定日 (dateType 6) as the moment a prepaid order's money arrives and a payment is settled after shipment",
     ],
   },
 };

@@ -1,3 +1,4 @@
+import type { OrderStatus, PaymentMethodCode } from '@mallkit/core';
 import { generateSeedOrders, type SeedOrder } from '@mallkit/core/testing';
 import { adaptSeedsForRakuten } from '../src/testing/index.js';
 
@@ -31,4 +32,16 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * One Rakuten-shaped seed order placed `daysAgo` before NOW, in `status`, paid with `method`:
+ * nothing shipped yet and not a reservation — an order whose next steps are all still open.
+ */
+export function orderSeed(n: number, daysAgo: number, status: OrderStatus, method: PaymentMethodCode = 'credit_card'): SeedOrder {
+  const at = new Date(Date.parse(NOW) - daysAgo * DAY);
+  const [seed] = generateSeedOrders({ count: 1, seed: 700 + n, from: at, to: at, paymentMethods: [method], idPrefix: `L${n}-` });
+  if (seed === undefined) throw new Error('the generator made no order');
+  const [adapted] = adaptSeedsForRakuten([{ ...seed, status, paymentMethod: method, postageUnset: false, flags: { ...seed.flags, preorder: false }, deliveries: seed.deliveries.map((d) => ({ ...d, shipments: [] })) }], '398765', 5_000 + n);
+  return { ...adapted!, paidAt: status === 'awaiting_payment' ? null : adapted!.paidAt };
 }

@@ -80,27 +80,27 @@ describe('listings that lose no order while orders move', () => {
     expect(yielded.map((o) => o.id).sort()).toEqual(stillPending.sort());
   }, 60_000);
 
-  it('by ship date (unfiltered pages read whole first): ship dates corrected out of the window while the orders are yielded lose none of the 1,200', async () => {
+  it('by 発送完了報告日 (unfiltered pages read whole first): report times moved out of the window while the orders are yielded lose none of the 1,200', async () => {
     rig = startRig(seeds(1_200, 10, 8), NOW, FAST);
     for (const order of rig.sandbox.orders()) {
       rig.sandbox.store.change(order.orderNumber, (o) => {
         o.orderProgress = 500;
+        o.shippingCmplRptDatetime = '2026-11-20T18:00:00+0900';
         for (const pkg of o.PackageModelList) pkg.ShippingModelList = [{ shippingDetailId: pkg.basketId, shippingNumber: '491234567890', deliveryCompany: '1001', deliveryCompanyName: 'ヤマト運輸', shippingDate: '2026-11-20' }];
       });
     }
     const yielded = new Set<string>();
     for await (const order of rig.connector.listOrders({ dateType: 'shipped', from: '2026-11-19T00:00:00+09:00', to: NOW })) {
       yielded.add(order.id);
-      // The shop corrects the ship date in RMS: the order leaves the searched window.
-      rig.sandbox.store.change(order.id, (o) => {
-        for (const pkg of o.PackageModelList) for (const row of pkg.ShippingModelList ?? []) row.shippingDate = '2026-11-01';
-      });
+      // The order leaves the searched window (whether Rakuten ever re-stamps 発送完了報告日, e.g. when a
+      // shipment is reported again, is not public: the paging must hold either way).
+      rig.sandbox.store.change(order.id, (o) => void (o.shippingCmplRptDatetime = '2026-11-01T18:00:00+0900'));
     }
     expect(yielded.size).toBe(1_200);
     const searches = rig.sandbox.kit.log.forOperation('searchOrder').map((e) => bodyOf(e) as SearchBody);
     expect(searches.map((s) => [s.dateType, s.PaginationRequestModel.requestPage])).toEqual([
-      [4, 1],
-      [4, 2],
+      [5, 1],
+      [5, 2],
     ]);
   }, 60_000);
 

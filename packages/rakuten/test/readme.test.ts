@@ -56,11 +56,12 @@ let close: (() => void) | undefined;
 afterEach(() => close?.());
 
 describe('README.md', () => {
-  it('has the Japanese and English examples and the sandbox in ts blocks', () => {
-    expect(blocks).toHaveLength(3);
+  it('has the Japanese and English examples, the sandbox and the incremental sync in ts blocks', () => {
+    expect(blocks).toHaveLength(4);
     expect(blocks[0]).toContain('createRakutenConnector({');
     expect(blocks[1]).toContain('order.raw.SettlementModel?.settlementMethod');
     expect(blocks[2]).toContain('createRakutenSandbox(');
+    expect(blocks[3]).toContain('syncOrders(rakuten');
   });
 
   it('every ts block compiles under strict TypeScript', { timeout: 120_000 }, () => {
@@ -83,6 +84,27 @@ describe('README.md', () => {
     expect(confirmed).toEqual(expect.arrayContaining(pending));
     expect(lines.at(-1)).toEqual([true]);
     expect(sandbox.orders().filter((o) => pending.includes(o.orderNumber)).every((o) => o.orderProgress !== 100)).toBe(true);
+  });
+
+  it('the incremental-sync example runs against the sandbox: every order of its 30-day look-back arrives, and older orders shipped or settled within it', async () => {
+    const sandbox = rakutenTesting.createRakutenSandbox({ rateScale: 50 });
+    const now = sandbox.clock.now();
+    const seeded = sandbox.seed(generateSeedOrders({ count: 30, seed: 5, from: new Date(now - 40 * 86_400_000), to: new Date(now - 3_600_000) }));
+    const connection = connectSandbox(sandbox, rakuten.createRakutenConnector);
+    close = connection.close;
+    const createRakutenConnector: typeof rakuten.createRakutenConnector = (options) =>
+      rakuten.createRakutenConnector({ ...options, ...sandbox.connectorOptions(), clock: sandbox.clock });
+    // The sync runs on the sandbox's clock, as the connector does.
+    const syncOrders: typeof core.syncOrders = (connector, options) => core.syncOrders(connector, { ...options, clock: sandbox.clock });
+    const lines: unknown[][] = [];
+    await run(blocks[3] ?? '', { '@mallkit/core': { ...core, syncOrders }, '@mallkit/rakuten': { ...rakuten, createRakutenConnector } }, (...values) => lines.push(values));
+    const within = seeded.filter((seed) => Date.parse(seed.orderedAt) >= now - 30 * 86_400_000).map((seed) => seed.id);
+    expect(within.length).toBeGreaterThan(0);
+    // Besides them, older orders whose shipment report or settlement falls within the 30 days.
+    expect(lines.map((line) => line[1])).toEqual(expect.arrayContaining(within));
+    const older = lines.map((line) => String(line[1])).filter((id) => !within.includes(id));
+    const recent = (at: string | null | undefined): boolean => at !== null && at !== undefined && core.parseJst(at).getTime() >= now - 30 * 86_400_000;
+    expect(older.every((id) => recent(sandbox.order(id)?.shippingCmplRptDatetime) || recent(sandbox.store.orders.get(id)?.paidAt))).toBe(true);
   });
 
   it('the sandbox example runs as written', async () => {

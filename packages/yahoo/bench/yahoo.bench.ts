@@ -9,6 +9,7 @@ import { createYahooMappers } from '../src/mapping/codes.js';
 import { toOrder } from '../src/mapping/order.js';
 import { createYahooSandbox } from '../src/testing/index.js';
 import { orderInfoResponse } from '../src/testing/render.js';
+import { incrementalSyncRows } from './incremental-sync.js';
 
 /*
  * Sync of 2,000 orders against the sandbox at a scaled rate (the sandbox and the connector both at
@@ -113,5 +114,5 @@ async function normalizationRows(): Promise<BenchRow[]> {
 
 /** Runs the Yahoo benchmark. */
 export default async function run(): Promise<BenchReport> {
-  return { suite: '@mallkit/yahoo', rows: [...(await syncRows()), ...(await normalizationRows())] };
+  return { suite: '@mallkit/yahoo', rows: [...(await syncRows()), ...(await incrementalSyncRows()), ...(await normalizationRows())] };
 }

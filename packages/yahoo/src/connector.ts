@@ -2,11 +2,11 @@ import {
   createOrderLister,
   createOrderReader,
   defineConnector,
-  formatJst,
   runBatchWrite,
   shipDayOf,
   type CallOptions,
   type Capabilities,
+  type ChangeVisibility,
   type MallConnector,
   type ParsedShipmentUpdate,
   type ParsedPaymentQuery,
@@ -15,6 +15,7 @@ import {
 } from '@mallkit/core';
 import { LIST_FIELDS, PAYMENT_LIST_FIELDS } from './api/fields.js';
 import { orderInfoSchema, type YahooOrderInfo } from './api/order-info.js';
+import { changedOrdersPage, conditionOf, plansOf, type ListPlan, type SearchWindow } from './api/order-search.js';
 import { ORDER_LIST_MAX_RESULTS, orderListEntrySchema, type OrderListCondition, type YahooOrderListEntry, type YahooPaymentEntry } from './api/order-list.js';
 import { checkYahooCredentials } from './auth/report.js';
 import { createYahooClientParts, type YahooClient } from './client.js';
@@ -24,36 +25,67 @@ import { toOrder } from './mapping/order.js';
 import { toListedOrder, toPaymentRecord } from './mapping/payment.js';
 import { gatherShipments, YAHOO_SHIPMENT_RULES, type OrderShipments } from './mapping/shipments.js';
 import { confirmDecision, confirmOutcome, settleConfirm, settleShipment, shipDecision, shipOutcome, type ShipmentPlan } from './mapping/writes.js';
-import type { YahooConnectorOptions } from './options.js';
+import { YAHOO_CHANGE_LOOKBACK_DAYS, type YahooConnectorOptions } from './options.js';
 
-/** What the Yahoo connector supports, known before any call. */
-export const YAHOO_CAPABILITIES: Capabilities = {
-  listOrders: { dateTypes: ['ordered', 'released'], maxWindowDays: null, maxLookbackDays: null, pageSize: ORDER_LIST_MAX_RESULTS, detailBatchSize: 1 },
-  confirmOrders: { batchSize: 1 },
-  exportShipments: { batchSize: 1, sendsShipDate: true },
-  getPayments: { byOrderIds: true, byWindow: true },
-  defaultRatePerSecond: 1,
-  verification: {
-    operations: { listOrders: 'confirmed', getOrders: 'confirmed', confirmOrders: 'confirmed', exportShipments: 'confirmed', getPayments: 'confirmed', checkCredentials: 'confirmed' },
-    unverified: [
-      'the answer to more than 1 request/s per API (none documented): taken to be the daily cap\'s 403 "Your Request was Forbidden", retried once after a second',
-      'the HTTP status of px-04102 and px-04303 (the error table keys on the code)',
-      'values of X-SWS-Authorize-Status other than "authorized" (any other value, or none, is "not accepted")',
-      'whether the token refresh needs the X-sws signature headers (they are sent)',
-      "Yahoo's answer to a non-cancel change of an order under fraud review (refused before sending)",
-      'whether orderShipStatusChange keeps a ShipInvoiceNumber it is not sent (the recorded numbers are sent again)',
-    ],
-  },
-};
+/**
+ * How a sync sees changes on Yahoo. orderList cannot search by update time (LastUpdateTime is a
+ * Field, not a Condition: orderList.html), but lists it for 2,000 orders a request: a sync since
+ * the last cursor lists the orders placed within the look-back and reads in detail only those
+ * whose LastUpdateTime (or PublicationTime, a release from fraud review) moved since.
+ */
+function yahooChanges(lookbackDays: number): ChangeVisibility {
+  return {
+    searches: [{ dateType: 'updated', mode: 'since' }],
+    // No lag is documented: LastUpdateTime is the change itself. The sync's own overlap (10 minutes) covers clock skew.
+    visibilityLagMs: 0,
+    lookbackDays,
+    blindSpots: {
+      ja:
+        `注文検索APIは更新日時で検索できないため、注文日時が${lookbackDays}日（changeLookbackDays）以内の注文の最終更新日時を一覧で確かめ、変わった注文だけを取得します。` +
+        'それより前の注文の変更（キャンセル、入金、住所変更など）は検知できません。不正注文審査の解除は公開日時で検知します。' +
+        'Yahoo!が最終更新日時を動かさない変更（10分間の読み取り専用の終了など。未確認）は、次にその注文が変わるまで届きません。' +
+        'includeFraudHeld: false のときは、審査中の注文は解除まで届かず、再び保留（ルール悪用確定）になって一覧から消えた注文は通知されません。',
+      en:
+        `orderList cannot search by update time: a sync checks the LastUpdateTime of the orders placed within ${lookbackDays} days (changeLookbackDays) and reads only those that changed. ` +
+        'Changes to orders placed earlier (a cancellation, a payment, an address change) are not seen; a release from fraud review is (by PublicationTime). ' +
+        'A change for which Yahoo does not move LastUpdateTime (perhaps the end of the 10-minute read-only window; unverified) arrives with the order\'s next change. ' +
+        'With includeFraudHeld: false, held orders arrive only once released, and an order held again (ルール悪用確定) leaves the list without an event.',
+    },
+  };
+}
+
+/** What a Yahoo connector supports with this look-back for update-time searches. */
+function yahooCapabilities(changeLookbackDays: number): Capabilities {
+  return {
+    listOrders: { dateTypes: ['ordered', 'updated', 'released'], maxWindowDays: null, maxLookbackDays: null, pageSize: ORDER_LIST_MAX_RESULTS, detailBatchSize: 1 },
+    confirmOrders: { batchSize: 1 },
+    exportShipments: { batchSize: 1, sendsShipDate: true },
+    getPayments: { byOrderIds: true, byWindow: true },
+    defaultRatePerSecond: 1,
+    changes: yahooChanges(changeLookbackDays),
+    verification: {
+      operations: { listOrders: 'confirmed', getOrders: 'confirmed', confirmOrders: 'confirmed', exportShipments: 'confirmed', getPayments: 'confirmed', checkCredentials: 'confirmed' },
+      unverified: [
+        'the answer to more than 1 request/s per API (none documented): taken to be the daily cap\'s 403 "Your Request was Forbidden", retried once after a second',
+        'the HTTP status of px-04102 and px-04303 (the error table keys on the code)',
+        'values of X-SWS-Authorize-Status other than "authorized" (any other value, or none, is "not accepted")',
+        'whether the token refresh needs the X-sws signature headers (they are sent)',
+        "Yahoo's answer to a non-cancel change of an order under fraud review (refused before sending)",
+        'whether orderShipStatusChange keeps a ShipInvoiceNumber it is not sent (the recorded numbers are sent again)',
+        'that LastUpdateTime (「注文情報の最終更新日時」) moves with every change, Yahoo\'s own included (a payment, the end of the read-only window), and shows in orderList at once',
+      ],
+    },
+  };
+}
+
+/** What the Yahoo connector supports, known before any call (with the default look-back of update-time searches). */
+export const YAHOO_CAPABILITIES: Capabilities = yahooCapabilities(YAHOO_CHANGE_LOOKBACK_DAYS);
 
 /** The Yahoo!ショッピング connector: the common interface plus the raw client for everything else. */
 export interface YahooConnector extends MallConnector<YahooOrderInfo, YahooPaymentEntry> {
   /** The raw order APIs (orderList, orderInfo, the change APIs incl. orderPayStatusChange). */
   readonly client: YahooClient;
 }
-
-/** The orderList searches of a listing: by order time, and by publication time (fraud-review releases). */
-type ListPlan = 'OrderTime' | 'PublicationTime';
 
 /**
  * Creates a connector for one Yahoo!ショッピング store. The options, the public key and its version
@@ -67,11 +99,8 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
   const redact = mallClient.redactor.text;
   // What orderList shows: held orders too (flagged), and the 10-minute read-only ones (flagged).
   const visibility: OrderListCondition = { FraudHoldDisplayType: resolved.includeFraudHeld ? '1' : '0', ReadOnlyMode: '2' };
-  const condition = (plan: ListPlan, window: { from: Date; to: Date }): OrderListCondition => ({
-    [`${plan}From`]: formatJst(window.from, 'compact'),
-    [`${plan}To`]: formatJst(window.to, 'compact'),
-    ...visibility,
-  });
+  const capabilities = yahooCapabilities(resolved.changeLookbackDays);
+  const condition = (plan: ListPlan, window: SearchWindow): OrderListCondition => conditionOf(plan, window, visibility, resolved.changeLookbackDays);
 
   const reader = createOrderReader<YahooOrderInfo>({
     mall: 'yahoo',
@@ -89,13 +118,17 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
   const listOrders = createOrderLister<YahooOrderInfo, YahooOrderListEntry, number, ListPlan>({
     mall: 'yahoo',
     operation: 'orderList',
-    capabilities: YAHOO_CAPABILITIES.listOrders,
+    capabilities: capabilities.listOrders,
     clock,
     logger,
     // By PublicationTime too: an order released from fraud review after its OrderTime window was
     // read is not missed. So `ordered` also yields orders published in the window (a sync wants them).
-    plans: (query) => (query.dateType === 'released' ? ['PublicationTime'] : ['OrderTime', 'PublicationTime']),
-    fetchPage: ({ window, plan, cursor }, call) => orderListPage(condition(plan, window), LIST_FIELDS, cursor, call),
+    plans: (query) => plansOf(query.dateType),
+    fetchPage: ({ window, plan, cursor }, call) => {
+      const page = (start: number | undefined) => orderListPage(condition(plan, window), LIST_FIELDS, start, call);
+      // By update time: Yahoo lists by OrderTime; only the orders changed within the window go on to orderInfo.
+      return plan === 'LastUpdateTime' ? changedOrdersPage(page, window, cursor) : page(cursor);
+    },
     entryId: (entry) => firstText(entry.OrderId),
     inline: false,
     reader,
@@ -113,7 +146,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
   const listPayments = createOrderLister<YahooPaymentEntry, YahooPaymentEntry, number>({
     mall: 'yahoo',
     operation: 'orderList',
-    capabilities: { ...YAHOO_CAPABILITIES.listOrders, dateTypes: ['ordered'] },
+    capabilities: { ...capabilities.listOrders, dateTypes: ['ordered'] },
     clock,
     logger,
     fetchPage: ({ window, cursor }, call) => orderListPage(condition('OrderTime', window), PAYMENT_LIST_FIELDS, cursor, call),
@@ -210,7 +243,7 @@ export function createYahooConnector(options: YahooConnectorOptions): YahooConne
   const connector = defineConnector<YahooOrderInfo, YahooPaymentEntry>({
     mall: 'yahoo',
     shopId,
-    capabilities: YAHOO_CAPABILITIES,
+    capabilities,
     clock,
     reader,
     listOrders,

@@ -6,7 +6,7 @@
  */
 export { createYahooConnector, YAHOO_CAPABILITIES, type YahooConnector } from './connector.js';
 export { createYahooClient, type YahooClient, type OrderListPage, type ChangeResult, type YahooWireOrder } from './client.js';
-export { YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
+export { YAHOO_CHANGE_LOOKBACK_DAYS, YAHOO_PRODUCTION_BASE_URL, YAHOO_TEST_BASE_URL, type YahooConnectorOptions } from './options.js';
 export type { YahooMapperOverrides } from './mapping/codes.js';
 export type { YahooOrder } from './mapping/order.js';
 export type {

@@ -8,6 +8,14 @@ export const YAHOO_PRODUCTION_BASE_URL = 'https://circus.shopping.yahooapis.jp/S
 export const YAHOO_TEST_BASE_URL = 'https://test.circus.shopping.yahooapis.jp/ShoppingWebService/V1/';
 /** Yahoo's documented rate: 1 request per second per API URL (the connector keeps one budget per path). */
 export const YAHOO_RATE: RateLimit = { limit: 1, intervalMs: 1000 };
+/**
+ * Days before a window that an update-time search (`dateType: 'updated'`, and so an incremental
+ * sync) looks back by order time, by default. orderList cannot search by update time, so such a
+ * search lists the orders placed within this many days and keeps those whose LastUpdateTime falls
+ * in the window: 30 days hold the changes an OMS acts on (payment, cancellation, shipment, address,
+ * delivery) at one orderList request per 2,000 orders placed in them.
+ */
+export const YAHOO_CHANGE_LOOKBACK_DAYS = 30;
 
 /** Options of {@link createYahooConnector}: the store's credentials plus the common connector options. */
 export interface YahooConnectorOptions extends ConnectorOptions {
@@ -43,6 +51,13 @@ export interface YahooConnectorOptions extends ConnectorOptions {
    * `fraudReview`; default true. They are guarded: only cancellation is allowed on them.
    */
   readonly includeFraudHeld?: boolean;
+  /**
+   * How many days before its window an update-time search (`listOrders({ dateType: 'updated' })`,
+   * and so `syncOrders`) looks for orders by order time; default {@link YAHOO_CHANGE_LOOKBACK_DAYS}.
+   * A change to an order placed earlier is not found. Each sync costs one orderList request per
+   * 2,000 orders placed in these days (plus one orderInfo per changed order).
+   */
+  readonly changeLookbackDays?: number;
   /** Overrides of the built-in code tables (変換設定). */
   readonly mappers?: YahooMapperOverrides;
 }
@@ -77,6 +92,7 @@ const optionsSchema = z.looseObject({
     .optional(),
   tokenUrl: z.url().optional(),
   includeFraudHeld: z.boolean('must be true or false').optional(),
+  changeLookbackDays: z.number('must be a number of days').int('must be a whole number of days').min(1).max(730).optional(),
 });
 
 /** The options after the checks, with Yahoo's defaults resolved. */
@@ -89,6 +105,7 @@ export interface ResolvedYahooOptions {
   readonly authorizedAt: number | null;
   readonly publicKeyExpiresAt: number | null;
   readonly includeFraudHeld: boolean;
+  readonly changeLookbackDays: number;
   readonly operationUser: string | undefined;
 }
 
@@ -110,6 +127,7 @@ export function resolveYahooOptions(options: YahooConnectorOptions): ResolvedYah
     authorizedAt: at(parsed.authorizedAt),
     publicKeyExpiresAt: at(parsed.publicKeyExpiresAt),
     includeFraudHeld: parsed.includeFraudHeld ?? true,
+    changeLookbackDays: parsed.changeLookbackDays ?? YAHOO_CHANGE_LOOKBACK_DAYS,
     operationUser: parsed.operationUser === '' ? undefined : parsed.operationUser,
   };
 }

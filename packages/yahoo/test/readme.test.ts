@@ -35,6 +35,6 @@ function compileErrors(sources: readonly string[]): string[] {
 }
 
 it('every TypeScript block of the README compiles under strict TypeScript', () => {
-  expect(blocks).toHaveLength(3);
+  expect(blocks).toHaveLength(4);
   expect(compileErrors(blocks)).toEqual([]);
 }, 60_000);

@@ -23,6 +23,11 @@ const BY_DELIVERY_STATUS: Readonly<Record<Exclude<DeliveryStatus, 'N'>, OrderSta
 /** Methods paid before the goods leave: an unpaid order with one of them waits for the money. */
 const PAY_FIRST: ReadonlySet<PaymentMethodCode> = new Set(['bank_transfer', 'postal_transfer', 'convenience_store', 'pay_easy']);
 
+/** True for a method paid before the goods leave (bank transfer, convenience store, Pay-easy, postal transfer). */
+export function paysFirst(method: PaymentMethodCode): boolean {
+  return PAY_FIRST.has(method);
+}
+
 /** How this package reads an order status (legacy codes and the words a GraphQL enum would use; unverified). */
 export type OrderStatusReading = 'normal' | 'provisional' | 'cancelled' | 'absent' | 'unknown';
 
@@ -90,8 +95,16 @@ const REACHABLE: Readonly<Record<DeliveryStatus, readonly OrderStatus[]>> = {
   R: ['on_hold', 'cancelled'],
 };
 
-/** The delivery statuses to search for a status filter (all four without one): the lister's plans; the kit filters after mapping. */
+/**
+ * The order in which the delivery statuses are searched: the order an order moves through them
+ * (未処理 → 配送 → 返送, キャンセル from any and last). An order that changes status while a listing
+ * searches one status after another moves to a status searched later, never to one already
+ * searched, so the listing meets it (an incremental sync would otherwise report it `removed`).
+ */
+export const DELIVERY_STATUS_SEARCH_ORDER: readonly DeliveryStatus[] = ['N', 'Y', 'R', 'C'];
+
+/** The delivery statuses to search for a status filter (all four without one), in search order: the lister's plans; the kit filters after mapping. */
 export function deliveryStatusesFor(statuses: readonly OrderStatus[] | undefined): DeliveryStatus[] {
-  if (statuses === undefined) return [...DELIVERY_STATUSES];
-  return DELIVERY_STATUSES.filter((status) => REACHABLE[status].some((code) => statuses.includes(code)));
+  if (statuses === undefined) return [...DELIVERY_STATUS_SEARCH_ORDER];
+  return DELIVERY_STATUS_SEARCH_ORDER.filter((status) => REACHABLE[status].some((code) => statuses.includes(code)));
 }

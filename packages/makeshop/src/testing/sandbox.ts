@@ -1,8 +1,18 @@
 import { formatJst } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SeedOrder } from '@mallkit/core/testing';
+import {
+  createSandboxClock,
+  createSandboxKit,
+  scaleQpsLimit,
+  storeAdversary,
+  type MallSandbox,
+  type SandboxInit,
+  type SandboxSimulator,
+  type SeedOrder,
+} from '@mallkit/core/testing';
 import { MAKESHOP_RATE_PER_SECOND } from '../api/limits.js';
 import { graphqlHandlers } from './handlers-graphql.js';
 import { seedToWire } from './seed-to-wire.js';
+import { createMakeshopSimulator } from './simulator.js';
 import type { MakeshopSandboxState } from './state.js';
 import { createMakeshopStore, type MakeshopStore } from './store.js';
 import { requestError } from './wire.js';
@@ -28,6 +38,8 @@ export interface MakeshopSandboxConnection {
 export interface MakeshopSandbox extends MallSandbox<MakeshopSandboxConnection> {
   /** The orders as makeshop holds them. */
   readonly orders: MakeshopStore;
+  /** Orders arrive and change as the buyer, the payment provider and the shop make them (simulator.ts); a cancelled 仮注文 is deleted. */
+  readonly simulator: SandboxSimulator;
   /** Order numbers for which makeshop was asked to mail its 発送メール. */
   readonly shippingMails: readonly string[];
   /** The shop uninstalls the app: the token is revoked (same as expireCredential). */
@@ -56,7 +68,8 @@ export interface MakeshopSandboxOptions extends SandboxInit {
 /**
  * Creates an in-memory makeshop behind msw: one GraphQL endpoint with the token, API key and
  * x-timestamp checks, searchOrder and the inferred updateOrderDelivery, multi-destination orders,
- * 仮注文 that become orders or disappear, and 1 request per second per token (times rateScale).
+ * 仮注文 that become orders or disappear, a simulator of orders arriving and changing (for incremental
+ * sync), and 1 request per second per token (times rateScale).
  * Start it with core's `startSandboxServer(sandbox.handlers)`.
  */
 export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): MakeshopSandbox {
@@ -81,6 +94,13 @@ export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): Makesh
   });
   graphqlHandlers(kit, state, endpoint);
   let serial = 0;
+  const seed = (seeds: readonly SeedOrder[]): SeedOrder[] =>
+    seeds.map((each) => {
+      serial += 1;
+      const { order, held } = seedToWire(each, serial);
+      state.orders.put(order);
+      return held;
+    });
 
   const change = (id: string, edit: Parameters<MakeshopStore['update']>[1]): void => {
     if (state.orders.update(id, edit) === undefined) throw new RangeError(`makeshop sandbox: no order ${id}`);
@@ -97,14 +117,8 @@ export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): Makesh
     get handlers() {
       return kit.handlers;
     },
-    seed(seeds: readonly SeedOrder[]) {
-      return seeds.map((seed) => {
-        serial += 1;
-        const { order, held } = seedToWire(seed, serial);
-        state.orders.put(order);
-        return held;
-      });
-    },
+    seed,
+    simulator: createMakeshopSimulator({ orders: state.orders, clock, seed }),
     connectorOptions: () => ({ shopId: 'makeshop-sandbox-shop', accessToken: SANDBOX_TOKEN, apiKey: SANDBOX_API_KEY, endpoint, rateLimit: rate }),
     secrets: [SANDBOX_TOKEN, SANDBOX_API_KEY],
     expiringCredential: 'accessToken',

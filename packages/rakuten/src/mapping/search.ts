@@ -2,8 +2,15 @@ import type { OrderDateType, ParsedOrderQuery } from '@mallkit/core';
 import type { RakutenDateType } from '../api/search-order.js';
 import { orderProgressFor } from './status.js';
 
-/** The normalized date types searchOrder can filter on, and its dateType for each. */
-export const RAKUTEN_DATE_TYPES: Readonly<Partial<Record<OrderDateType, RakutenDateType>>> = { ordered: 1, confirmed: 2, shipped: 4, paid: 6 };
+/**
+ * The normalized date types searchOrder can filter on, and its dateType for each: 1 注文日,
+ * 2 注文確認日, 5 発送完了報告日, 6 決済確定日. `shipped` is 発送完了報告日 (`shippingCmplRptDatetime`),
+ * the moment Rakuten recorded the shipment, not 4 発送日: 発送日 is the calendar day the shop types
+ * (`shippingDate`, YYYY-MM-DD, possibly a day before the report), so a window of hours or minutes never holds it,
+ * and an incremental sync could not find the orders shipped since its last run by it. Search by
+ * 発送日 with the raw client (`connector.client.searchOrder({ dateType: 4, … })`).
+ */
+export const RAKUTEN_DATE_TYPES: Readonly<Partial<Record<OrderDateType, RakutenDateType>>> = { ordered: 1, confirmed: 2, shipped: 5, paid: 6 };
 
 /**
  * How the order numbers of one search are walked (README, "No order is lost when orders move").
@@ -15,7 +22,7 @@ export const RAKUTEN_DATE_TYPES: Readonly<Partial<Record<OrderDateType, RakutenD
  *   1 is ever asked for; after a full page the next search starts at the order time of the page's
  *   last order (keyset paging: the date filter is the sort key, so that start is exact).
  * - `whole-window`: no orderProgress filter, so nothing leaves the result set except by a change
- *   of the searched date itself (a corrected ship date) and offset paging holds; the window's
+ *   of the searched date itself (a shipment reported again) and offset paging holds; the window's
  *   pages are still read one after another before any detail, so that the caller's own writes
  *   between yields cannot shift them. Orders that join the set meanwhile only repeat an order on
  *   the next page, which the kit de-duplicates.

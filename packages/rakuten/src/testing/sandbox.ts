@@ -7,6 +7,7 @@ import {
   type QpsLimit,
   type SandboxHandler,
   type SandboxInit,
+  type SandboxSimulator,
 } from '@mallkit/core/testing';
 import { RAKUTEN_PATHS } from '../api/constants.js';
 import type { RakutenOrderModel } from '../api/order-model.js';
@@ -17,6 +18,7 @@ import { licenseExpiryDate } from './handlers-license.js';
 import { getOrder, searchOrder } from './handlers-orders.js';
 import { getPayment } from './handlers-payment.js';
 import { confirmOrder, updateOrderShipping } from './handlers-writes.js';
+import { createRakutenSimulator } from './simulator.js';
 import { RakutenSandboxStore, type RakutenSandboxRecord } from './store.js';
 import { gatewayErrors } from './wire.js';
 
@@ -60,6 +62,12 @@ export interface RakutenSandboxConnection extends RakutenCredentials {
 export interface RakutenSandbox extends MallSandbox<RakutenSandboxConnection> {
   /** The in-memory mall. */
   readonly store: RakutenSandboxStore;
+  /**
+   * Plays orders arriving and changing between syncs (RMS staff, buyers, Rakuten), through
+   * Rakuten's orderProgress machine, stamping the dates Rakuten keeps (発送完了報告日, 決済確定日)
+   * and no update time, since Rakuten keeps none.
+   */
+  readonly simulator: SandboxSimulator;
   /** The valid credentials (a copy; `connectorOptions()` has them too). */
   readonly credentials: RakutenCredentials;
   /** The order with this number as Rakuten holds it (wire shape, changed in place by the handlers). */
@@ -132,6 +140,7 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
       return { ...store.credentials };
     },
     seed: (seeds) => store.seed(seeds),
+    simulator: createRakutenSimulator({ store, clock }),
     connectorOptions: () => ({ ...store.credentials, baseUrl: base, rateLimit: qps ?? rate }),
     get secrets() {
       return [store.credentials.serviceSecret, store.credentials.licenseKey];

@@ -10,8 +10,11 @@ import { seedToWire, type WireCounters } from './seed-to-wire.js';
 export interface RakutenSandboxRecord {
   /** The order as getOrder returns it (version 10). Handlers change it in place, through the store. */
   readonly order: RakutenOrderModel;
-  /** When it was paid (決済確定), ISO; for dateType 6 and getPayment. The OrderModel has no such field. */
-  readonly paidAt: string | null;
+  /**
+   * When it was paid (決済確定), ISO; for dateType 6 and getPayment. The OrderModel has no such
+   * field. Set again when the simulator settles the order's payment.
+   */
+  paidAt: string | null;
   /** Order time in epoch ms, so that searches need not parse dates. */
   readonly orderedAtMs: number;
 }

@@ -1,5 +1,6 @@
-import { cleanText, mapWithWarning, type Delivery, type Order, type OrderAmounts, type OrderItem, type OrderWarning, type RecordedShipment } from '@mallkit/core';
+import { cleanText, mapWithWarning, toIsoJst, type Delivery, type Order, type OrderAmounts, type OrderItem, type OrderWarning, type RecordedShipment } from '@mallkit/core';
 import type { YahooOrderInfo, YahooOrderItem } from '../api/order-info.js';
+import { changedAt } from './changed-at.js';
 import { YAHOO_TIME_ZONE_CODES, type YahooMappers } from './codes.js';
 import { addressFields, toParty } from './party.js';
 import { isFraudHeld, mapOrderStatus } from './status.js';
@@ -90,6 +91,10 @@ function toDelivery(info: YahooOrderInfo, items: readonly OrderItem[], mappers: 
   };
 }
 
+function toIsoOrNull(date: Date | null): string | null {
+  return date === null ? null : toIsoJst(date);
+}
+
 /** What the mapping needs besides the order: the shop's name and its code tables. */
 export interface OrderMappingContext {
   readonly shopId: string;
@@ -121,7 +126,8 @@ export function toOrder(info: YahooOrderInfo, context: OrderMappingContext, note
       warnings,
     ),
     orderedAt: orderedAt ?? '',
-    updatedAt: isoTime(info.LastUpdateTime),
+    // The later of LastUpdateTime and PublicationTime: a release from fraud review is a change too.
+    updatedAt: toIsoOrNull(changedAt(info)),
     // Yahoo records no confirm time; SendConfirmTime (注文確認メール) is the nearest it has.
     confirmedAt: isoTime(info.SendConfirmTime),
     buyer: toParty(addressFields(pay, 'Bill')),

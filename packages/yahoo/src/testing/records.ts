@@ -143,8 +143,18 @@ function zip(code: string): string {
   return /^\d{7}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
 }
 
-/** Converts one (adapted) seed order into the sandbox's wire record. */
-export function seedToRecord(seed: SeedOrder, sellerId: string): SandboxOrderRecord {
+/**
+ * The order's LastUpdateTime (「注文情報の最終更新日時」): its latest recorded event — placed,
+ * confirmed, paid — as far as it has happened by `now` (a generated seed may date its payment
+ * after the sandbox's present), and never before the order itself.
+ */
+function lastUpdateOf(seed: SeedOrder, orderedAt: number, now: number): number {
+  const events = [seed.confirmedAt, seed.paidAt].filter((at): at is string => at !== null).map((at) => parseJst(at).getTime());
+  return Math.max(orderedAt, ...events.filter((at) => at <= now));
+}
+
+/** Converts one (adapted) seed order into the sandbox's wire record, as Yahoo holds it at `now` (default: the order's own time). */
+export function seedToRecord(seed: SeedOrder, sellerId: string, now?: number): SandboxOrderRecord {
   const orderedAt = parseJst(seed.orderedAt).getTime();
   const [payCode, payName, payKind] = SANDBOX_PAY_METHODS[seed.paymentMethod] ?? SANDBOX_PAY_METHODS.credit_card ?? ['payment_a1', 'クレジットカード決済', '0'];
   const prepaid = PREPAID.has(seed.paymentMethod);
@@ -176,7 +186,7 @@ export function seedToRecord(seed: SeedOrder, sellerId: string): SandboxOrderRec
       IsSeen: status.IsSeen,
       IsSplit: 'false',
       OrderTime: yahooTime(orderedAt),
-      LastUpdateTime: formatJst(orderedAt, 'iso'),
+      LastUpdateTime: formatJst(lastUpdateOf(seed, orderedAt, now ?? orderedAt), 'iso'),
       Suspect: seed.flags.suspect ? '1' : '0',
       OrderStatus: status.OrderStatus,
       SendConfirmTime: seed.confirmedAt ? formatJst(parseJst(seed.confirmedAt), 'iso') : '',

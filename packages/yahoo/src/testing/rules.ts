@@ -11,22 +11,37 @@ import type { SandboxOrderRecord } from './records.js';
 /** Outcome of a change: applied (with warnings) or refused. */
 export type ChangeOutcome = { ok: true; warnings: Array<{ Code: string; Message: string; Detail?: string }> } | { ok: false; message: string };
 
+/**
+ * Order status moves the sandbox allows. キャンセル is final (「キャンセルすると二度と有効にすることが
+ * 出来ません」); a 完了 order can still be cancelled (a return): integrators' automatic cancellation
+ * applies to 「ストアクリエイターProの全ての注文ステータス」 (manual.next-engine.net …/12910).
+ */
 const TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
   '1': ['2', '3', '4'],
   '2': ['3', '4', '5'],
   '3': ['1', '2', '4', '5'],
+  '5': ['4'],
 };
 
 function held(record: SandboxOrderRecord): boolean {
   return record.order.FraudHoldStatus === '1' || record.order.FraudHoldStatus === '3';
 }
 
+/**
+ * Records an update as Yahoo shows it: LastUpdateTime (「注文情報の最終更新日時」, orderList.html,
+ * `YYYY-MM-DDTHH24:MI:SS+09:00`) now, and the version bumped. `seen`: the update was the shop's,
+ * which marks the order seen; a buyer's or Yahoo's own update leaves IsSeen as it was.
+ */
+export function stampUpdate(record: SandboxOrderRecord, now: number, by: { readonly seen: boolean }): void {
+  if (by.seen) record.order.IsSeen = 'true';
+  record.order.LastUpdateTime = formatJst(now, 'iso');
+  record.order.Version = String(Number(record.order.Version ?? '1') + 1);
+}
+
 function touch(record: SandboxOrderRecord, now: number): void {
   // Any update marks the order seen (orderChange.html says so of its updates; that the status APIs
   // do the same is the sandbox's guess) and bumps its version.
-  record.order.IsSeen = 'true';
-  record.order.LastUpdateTime = formatJst(now, 'iso');
-  record.order.Version = String(Number(record.order.Version ?? '1') + 1);
+  stampUpdate(record, now, { seen: true });
 }
 
 function takeWarnings(record: SandboxOrderRecord): ChangeOutcome {

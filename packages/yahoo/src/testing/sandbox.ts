@@ -1,5 +1,15 @@
 import { formatJst } from '@mallkit/core';
-import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type QpsLimit, type SandboxInit } from '@mallkit/core/testing';
+import {
+  createSandboxClock,
+  createSandboxKit,
+  scaleQpsLimit,
+  storeAdversary,
+  type MallSandbox,
+  type QpsLimit,
+  type SandboxInit,
+  type SandboxSimulator,
+  type SeedOrder,
+} from '@mallkit/core/testing';
 import { YCONNECT_TOKEN_URL } from '../auth/yconnect.js';
 import { YAHOO_PRODUCTION_BASE_URL, YAHOO_RATE, YAHOO_TEST_BASE_URL } from '../options.js';
 import { createAuthServer } from './auth-server.js';
@@ -9,6 +19,7 @@ import { routeOrderReads } from './handlers-orders.js';
 import { sandboxKeyPair } from './keys.js';
 import { adaptSeedsForYahoo, seedToRecord, yahooTime } from './records.js';
 import { errorResponse } from './render.js';
+import { createYahooSimulator } from './simulator.js';
 import { createYahooStore, type YahooSandboxStore } from './store.js';
 
 /** Yahoo's own options of {@link createYahooSandbox}. */
@@ -66,6 +77,12 @@ export interface YahooSandbox extends MallSandbox<YahooSandboxConnection> {
   readonly refreshToken: string;
   /** The orders as wire records. Change them through `orders.update(id, change)` so that searches see it. */
   readonly orders: YahooSandboxStore;
+  /**
+   * Plays orders arriving and changing between syncs: `place` adds orders as `seed` does;
+   * `change(id, 'cancel' | 'pay' | 'ship' | 'address')` makes the change as the shop, the buyer
+   * or Yahoo would, through the sandbox's rules, and stamps LastUpdateTime with the sandbox's now.
+   */
+  readonly simulator: SandboxSimulator;
   /** Registers another store authorization and returns its refresh token (default: authorized now). */
   authorize(authorizedAt?: number): string;
   /** Issues an authorization code for the code exchange (as the consent page's redirect). */
@@ -123,6 +140,13 @@ export function createYahooSandbox(init: YahooSandboxInit = {}): YahooSandbox {
   const refreshToken = auth.authorize(authorizedAt);
   let nextNumber = 10000001;
 
+  const seed = (seeds: readonly SeedOrder[]): SeedOrder[] => {
+    const adapted = adaptSeedsForYahoo(seeds, sellerId, nextNumber);
+    nextNumber += adapted.length;
+    for (const order of adapted) store.put(seedToRecord(order, sellerId, clock.now()));
+    return adapted;
+  };
+
   const update = (orderId: string, change: (order: Record<string, string>) => void): void => {
     if (store.update(orderId, (record) => change(record.order)) === undefined) throw new RangeError(`no such sandbox order: ${orderId}`);
   };
@@ -141,12 +165,8 @@ export function createYahooSandbox(init: YahooSandboxInit = {}): YahooSandbox {
     publicKeyVersion,
     refreshToken,
     orders: store,
-    seed(seeds) {
-      const adapted = adaptSeedsForYahoo(seeds, sellerId, nextNumber);
-      nextNumber += adapted.length;
-      for (const seed of adapted) store.put(seedToRecord(seed, sellerId));
-      return adapted;
-    },
+    seed,
+    simulator: createYahooSimulator({ store, clock, place: seed }),
     connectorOptions: () => ({
       sellerId,
       clientId,
