@@ -13,7 +13,7 @@ import { MALL_IDS } from '../../src/model/mall-id.js';
 const packages = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Entries every mall's src/ has, and nothing else: `name/` is a folder, `auth` may be a file or a folder. */
-const SRC_ENTRIES = ['index.ts', 'connector.ts', 'client.ts', 'options.ts', 'errors.ts', 'auth', 'api/', 'mapping/', 'testing/'] as const;
+const SRC_ENTRIES = ['index.ts', 'connector.ts', 'client.ts', 'options.ts', 'errors.ts', 'change-visibility.ts', 'auth', 'api/', 'mapping/', 'testing/'] as const;
 /** Files each mall must have inside those folders and around them. */
 const REQUIRED_FILES = [
   'README.md',
