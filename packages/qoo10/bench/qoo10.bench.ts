@@ -1,8 +1,9 @@
 /**
  * Benchmark: syncing 10,000 orders from one sandbox shop over 90 days with the connector, at a
  * sandbox QPS scaled up from Qoo10's default pace of 1 request/s (connector throttle and sandbox gate
- * at the same rate q), measured by what the sandbox saw; and the cost of normalizing carts against
- * bare JSON.parse of the same answers.
+ * at the same rate q), measured by what the sandbox saw; an incremental sync of the same shop after
+ * 100 changes (incremental-sync.ts); and the cost of normalizing carts against bare JSON.parse of the
+ * same answers.
  */
 import { paymentMethodMapper, silentLogger } from '@mallkit/core';
 import { createSandboxClock, generateSeedOrders, startSandboxServer } from '@mallkit/core/testing';
@@ -13,6 +14,7 @@ import { toOrder } from '../src/mapping/order.js';
 import { groupIntoPacks, packSchema } from '../src/mapping/pack.js';
 import { createQoo10Sandbox } from '../src/testing/sandbox.js';
 import { shippingRow } from '../src/testing/wire.js';
+import { incrementalSyncRows } from './incremental-sync.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -124,6 +126,6 @@ function normalizationRows(): BenchRow[] {
 
 /** Runs the Qoo10 benchmark. */
 export default async function run(): Promise<BenchReport> {
-  const rows = [...(await syncRows()), ...normalizationRows()];
+  const rows = [...(await syncRows()), ...(await incrementalSyncRows()), ...normalizationRows()];
   return { suite: '@mallkit/qoo10', rows };
 }

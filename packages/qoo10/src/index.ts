@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { createQoo10Connector, QOO10_CAPABILITIES } from './connector.js';
+export { QOO10_CHANGES, QOO10_SYNC_LOOKBACK_DAYS } from './change-visibility.js';
 export type { Qoo10ClaimSearch, Qoo10ConnectorOptions } from './options.js';
 export {
   QOO10_BASE_URL,

@@ -63,7 +63,8 @@ export interface Qoo10ConnectorOptions extends ConnectorOptions {
   /**
    * How claims are searched. `without-claim-stat` (default): one GetClaimInfo_V3 per window without
    * `ClaimStat`, which the method table marks optional; that this returns every claim is UNVERIFIED.
-   * `per-claim-stat`: one request per claim code (12 per window), which does not rely on it.
+   * `per-claim-stat`: one request per claim code (12 per window, and 24 for the claim dates an
+   * incremental sync searches), which does not rely on it.
    */
   readonly claimSearch?: Qoo10ClaimSearch;
   /** Carrier NAMES sent as ShippingCorp, per normalized carrier code, over the built-in ones (≤ 200 characters, one line). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as core from '@mallkit/core';
 import * as coreTesting from '@mallkit/core/testing';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -52,11 +53,12 @@ async function run(source: string, modules: Readonly<Record<string, unknown>>, l
 }
 
 describe('README.md', () => {
-  it('has the minting example, the ready-key example and the sandbox in ts blocks', () => {
-    expect(blocks).toHaveLength(3);
+  it('has the minting example, the ready-key example, the incremental sync and the sandbox in ts blocks', () => {
+    expect(blocks).toHaveLength(4);
     expect(blocks[0]).toContain('apiKey:');
     expect(blocks[1]).toContain('certificationKeyIssuedAt');
-    expect(blocks[2]).toContain('createQoo10Sandbox');
+    expect(blocks[2]).toContain('syncOrders');
+    expect(blocks[3]).toContain('createQoo10Sandbox');
   });
 
   it('every ts block compiles under strict TypeScript', { timeout: 120_000 }, () => {
@@ -78,6 +80,25 @@ describe('README.md', () => {
     }
   });
 
+  it('the incremental-sync example runs against the sandbox (login, base URL and clock swapped for the sandbox’s)', async () => {
+    const t = setUp({ minting: true });
+    try {
+      const createQoo10Connector: typeof qoo10.createQoo10Connector = (options) =>
+        qoo10.createQoo10Connector({ ...options, ...t.sandbox.mintingOptions(), clock: t.clock, retry: { minDelayMs: 5, maxDelayMs: 20, jitter: false } });
+      const syncOrders: typeof core.syncOrders = (connector, options) => core.syncOrders(connector, { ...options, clock: t.clock });
+      const lines: unknown[][] = [];
+      await run(blocks[2] ?? '', { '@mallkit/core': { ...core, syncOrders }, '@mallkit/qoo10': { ...qoo10, createQoo10Connector } }, (...values) => lines.push(values));
+      // The first sync: every order placed within the 30-day look-back (and older ones Qoo10 dated a change on since), each once.
+      const recent = t.seeds.filter((seed) => Date.parse(seed.orderedAt) >= t.clock.now() - 30 * 86_400_000).map((seed) => seed.id);
+      const delivered = lines.map(([, id]) => id);
+      expect(delivered).toEqual(expect.arrayContaining(recent));
+      expect(new Set(delivered).size).toBe(delivered.length);
+      expect(new Set(lines.map(([type]) => type))).toEqual(new Set(['new']));
+    } finally {
+      t.close();
+    }
+  });
+
   it('the ready-key example and the sandbox example run as written', async () => {
     const lines: unknown[][] = [];
     // The example reads the key from the environment, as a shop's deployment would.
@@ -91,7 +112,7 @@ describe('README.md', () => {
     }
     expect(lines).toEqual([['my-qoo10-shop']]);
     lines.length = 0;
-    await run(blocks[2] ?? '', { '@mallkit/core/testing': coreTesting, '@mallkit/qoo10': qoo10, '@mallkit/qoo10/testing': qoo10Testing }, (...values) => lines.push(values));
+    await run(blocks[3] ?? '', { '@mallkit/core/testing': coreTesting, '@mallkit/qoo10': qoo10, '@mallkit/qoo10/testing': qoo10Testing }, (...values) => lines.push(values));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines[0]).toEqual([expect.stringMatching(/^\d+$/), expect.any(String)]);
   });

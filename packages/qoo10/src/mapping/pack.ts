@@ -33,7 +33,7 @@ function field(row: unknown, name: string): unknown {
 }
 
 /** A row's id field as a string, or null when absent (read before validation, to name bad rows). */
-function idField(row: unknown, name: string): string | null {
+export function idField(row: unknown, name: string): string | null {
   const value = field(row, name);
   return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
 }
@@ -50,10 +50,25 @@ function rowProgress(row: unknown): number {
   return typeof status === 'string' || typeof status === 'number' ? (shippingStatusCode(String(status)) ?? 0) : 0;
 }
 
+/** OrderNos in number order (they are digits of any length); keys of rows without one last, as they came. */
+function byOrderNo(a: string, b: string): number {
+  const aNumber = /^\d+$/.test(a);
+  const bNumber = /^\d+$/.test(b);
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  return aNumber ? a.length - b.length || (a < b ? -1 : a > b ? 1 : 0) : 0;
+}
+
+/** A map's values in OrderNo order. */
+function inOrderNoOrder(rows: ReadonlyMap<string, unknown>): unknown[] {
+  return [...rows].sort(([a], [b]) => byOrderNo(a, b)).map(([, row]) => row);
+}
+
 /**
  * Groups the rows of one window's answers into carts. A line seen in two status answers (it moved
  * between the two requests) keeps its more advanced copy; a row without PackNo becomes a cart of
- * its own without id, so that the reader reports it instead of merging it into another.
+ * its own without id, so that the reader reports it instead of merging it into another. Lines and
+ * claims are put in OrderNo order, so that a cart reads the same whichever searches found its rows
+ * and in whatever order Qoo10 sent them (an incremental sync compares what it reads).
  */
 export function groupIntoPacks(lines: readonly unknown[], claims: readonly unknown[]): WirePack[] {
   const packs = new Map<string, { packNo: string | null; lines: Map<string, unknown>; claims: Map<string, unknown> }>();
@@ -77,5 +92,5 @@ export function groupIntoPacks(lines: readonly unknown[], claims: readonly unkno
     const pack = packFor(idField(row, 'packNo'));
     pack.claims.set(idField(row, 'orderNo') ?? `\u0000claim${index}`, row);
   });
-  return [...packs.values()].map((pack) => ({ packNo: pack.packNo, lines: [...pack.lines.values()], claims: [...pack.claims.values()] }));
+  return [...packs.values()].map((pack) => ({ packNo: pack.packNo, lines: inOrderNoOrder(pack.lines), claims: inOrderNoOrder(pack.claims) }));
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxStore } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, scaleQpsLimit, storeAdversary, type MallSandbox, type SandboxInit, type SandboxSimulator, type SandboxStore } from '@mallkit/core/testing';
 import { QOO10_BASE_URL, QOO10_DEFAULT_RATE_PER_SECOND } from '../api/common.js';
 import { registerAuthHandlers, unknownMethodHandler } from './handlers-auth.js';
 import { registerOrderHandlers } from './handlers-orders.js';
 import { registerWriteHandlers } from './handlers-writes.js';
+import { createQoo10Simulator } from './simulator.js';
 import type { Qoo10SandboxState } from './state.js';
 import { createQoo10Store, qoo10Time, seedToPack, type Numbering, type SandboxLine, type SandboxPack } from './store.js';
 
@@ -40,6 +41,10 @@ export interface Qoo10Sandbox extends MallSandbox<Qoo10SandboxConnection> {
   setEstimatedShipDateInQsm(orderNo: string, day: string): void;
   /** The buyer asks to cancel a line (claimStatus 1); `complete` finishes it (3), and the line leaves the 1–5 lists. */
   cancelLine(orderNo: string, complete?: boolean): void;
+  /** The buyer confirms receipt of a shipped line: 配送中 (4) → 配送完了 (5), its 配送完了日 (DeliveredDate) stamped now. */
+  confirmReceipt(orderNo: string): void;
+  /** Orders arrive and change as time passes (PackNos as ids), with the dates Qoo10 stamps: the incremental-sync check plays it. */
+  readonly simulator: SandboxSimulator;
   /** Most rows a search answer holds; tests lower it to see windows halved. */
   resultCap: number;
 }
@@ -66,7 +71,8 @@ function newKey(): string {
  * body; plain-text answers for unknown methods; keys expiring a year after issue and voided by a
  * password change; the ShippingStatus machine (配送要請 → 配送準備 by SetSellerCheckYN_V2 with its
  * EstShipDt checks, → 配送中 by SetSendingInfo); claims, cancelled lines leaving the status lists;
- * carts with several lines; no paging (answers cut at `resultCap`); 1 request/s (× rateScale).
+ * carts with several lines; no paging (answers cut at `resultCap`); 1 request/s (× rateScale); and
+ * a simulator of Qoo10's own changes with the dates it stamps (simulator.ts).
  */
 export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox {
   const clock = init.clock ?? createSandboxClock();
@@ -119,7 +125,7 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
     },
     seed(seeds) {
       return seeds.map((seed) => {
-        const { pack, held } = seedToPack(seed, numbering);
+        const { pack, held } = seedToPack(seed, numbering, clock.now());
         store.put(pack);
         return held;
       });
@@ -150,9 +156,20 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
     },
     cancelLine(orderNo, complete = false) {
       updateLine(orderNo, (line) => {
-        line.claim = { status: complete ? '3' : '1', requestDate: qoo10Time(clock.now()), completedDate: complete ? qoo10Time(clock.now()) : null, reason: '購入者都合' };
+        const now = qoo10Time(clock.now());
+        // Finishing a request keeps the day it was asked: GetClaimInfo_V3 searches by either date.
+        line.claim = { status: complete ? '3' : '1', requestDate: line.claim?.requestDate ?? now, completedDate: complete ? now : null, reason: '購入者都合' };
       });
     },
+    confirmReceipt(orderNo) {
+      updateLine(orderNo, (line) => {
+        if (line.status !== 4) throw new RangeError(`qoo10 sandbox: line ${orderNo} is not 配送中`);
+        line.status = 5;
+        line.deliveredDate = qoo10Time(clock.now());
+      });
+    },
+    // Orders placed are seeded as they come in; `sandbox` is read when one arrives.
+    simulator: createQoo10Simulator(store, clock, (seeds) => sandbox.seed(seeds)),
     qpsViolations: () => kit.qps.violations,
     // Qoo10 has no paging to lie about: the searches answer one list, so a paging lie changes nothing.
     adversary: storeAdversary(store, (pack, id) => ({ ...pack, packNo: id })),

@@ -41,8 +41,9 @@ export interface SandboxPack {
   readonly receiver: string;
   readonly receiverKana: string;
   readonly zipCode: string;
-  readonly address1: string;
-  readonly address2: string;
+  /** Changed by the buyer while unpaid, later by Qoo10's customer center: no date is kept. */
+  address1: string;
+  address2: string;
   readonly receiverMobile: string;
   readonly desiredDeliveryDate: string;
   readonly paymentMethod: string;
@@ -82,25 +83,29 @@ export interface Numbering {
  * Turns a mall-neutral seed into a Qoo10 cart, and the seed as Qoo10 holds it: the PackNo as id,
  * one destination (a Qoo10 cart has one receiver, so several seed destinations merge into the
  * first), statuses Qoo10 has (on_hold → 配送要請, ready_to_ship → 配送準備, completed → 配送完了),
- * no fraud hold, postage always set.
+ * no fraud hold, postage always set. The dates Qoo10 stamps as the cart moves on (payment,
+ * shipment, delivery, claims) follow the order, never later than `now`: a mall records no event
+ * that has not happened, and the date searches of an incremental sync rely on it.
  */
-export function seedToPack(seed: SeedOrder, numbering: Numbering): { pack: SandboxPack; held: SeedOrder } {
+export function seedToPack(seed: SeedOrder, numbering: Numbering, now: number): { pack: SandboxPack; held: SeedOrder } {
   numbering.pack += 1;
   const packNo = String(numbering.pack);
   const status = seed.status;
   const code: ShippingStatusCode =
     status === 'awaiting_payment' ? 1 : status === 'confirmed' || status === 'ready_to_ship' ? 3 : status === 'shipped' ? 4 : status === 'delivered' || status === 'completed' ? 5 : 2;
   const orderedAt = parseJst(seed.orderedAt).getTime();
+  /** An event `after` ms after the order, as Qoo10 writes its date; no later than now. */
+  const stamp = (after: number): string => qoo10Time(Math.max(orderedAt, Math.min(orderedAt + after, now)));
   const claim: SandboxClaim | null =
     status === 'cancelled'
-      ? { status: '3', requestDate: qoo10Time(orderedAt + 3_600_000), completedDate: qoo10Time(orderedAt + 7_200_000), reason: '購入者都合' }
+      ? { status: '3', requestDate: stamp(3_600_000), completedDate: stamp(7_200_000), reason: '購入者都合' }
       : status === 'cancel_requested'
-        ? { status: '1', requestDate: qoo10Time(orderedAt + 3_600_000), completedDate: null, reason: '購入者都合' }
+        ? { status: '1', requestDate: stamp(3_600_000), completedDate: null, reason: '購入者都合' }
         : null;
   const first = seed.deliveries[0];
   if (first === undefined) throw new RangeError(`seed ${seed.id} has no delivery`);
   const shipment = seed.deliveries.flatMap((delivery) => delivery.shipments)[0];
-  const shippedAt = orderedAt + 2 * DAY_MS;
+  const shippedAfter = 2 * DAY_MS;
   const shipping = seed.amounts.shipping ?? 0;
   let firstLine = true;
   const lines: SandboxLine[] = seed.deliveries.flatMap((delivery) =>
@@ -119,8 +124,8 @@ export function seedToPack(seed: SeedOrder, numbering: Numbering): { pack: Sandb
         shippingRate: firstLine ? shipping : 0,
         claim: claim === null ? null : { ...claim },
         estimatedShippingDate: code >= 3 ? qoo10Time(orderedAt + 3 * DAY_MS).slice(0, 10) : null,
-        shippingDate: code >= 4 ? qoo10Time(shippedAt) : null,
-        deliveredDate: code === 5 ? qoo10Time(shippedAt + DAY_MS) : null,
+        shippingDate: code >= 4 ? stamp(shippedAfter) : null,
+        deliveredDate: code === 5 ? stamp(shippedAfter + DAY_MS) : null,
         deliveryCompany: code >= 4 ? 'ヤマト宅急便' : null,
         trackingNo: code >= 4 ? (shipment?.trackingNumber ?? `4912${numbering.line}`) : null,
       };
@@ -132,7 +137,7 @@ export function seedToPack(seed: SeedOrder, numbering: Numbering): { pack: Sandb
   const pack: SandboxPack = {
     packNo,
     orderDate: qoo10Time(orderedAt),
-    paymentDate: code === 1 ? null : qoo10Time(seed.paidAt ?? orderedAt + 60_000),
+    paymentDate: code === 1 ? null : seed.paidAt ? qoo10Time(Math.min(parseJst(seed.paidAt).getTime(), now)) : stamp(60_000),
     buyer: `${seed.buyer.familyName} ${seed.buyer.givenName}`,
     buyerKana: seed.buyer.nameKana,
     buyerMobile: seed.buyer.phone,
