@@ -12,12 +12,17 @@ import { DAY } from './helpers.js';
 const MINUTE = 60_000;
 const CHANGES: readonly OrderChange[] = ['cancel', 'pay', 'ship', 'address'];
 
-/** A seed as an order arrives: awaiting confirmation, nothing shipped yet, no hold (seeds come in every state). */
-function justPlaced(seed: SeedOrder): SeedOrder {
+/**
+ * A seed as an order arrives (seeds come in every state): nothing shipped, no hold; every other one
+ * still unpaid (awaiting payment), so that payments have something to change.
+ */
+function justPlaced(seed: SeedOrder, index: number): SeedOrder {
+  const unpaid = index % 2 === 1;
   return {
     ...seed,
-    status: 'pending_confirmation',
+    status: unpaid ? 'awaiting_payment' : 'pending_confirmation',
     confirmedAt: null,
+    paidAt: unpaid ? null : seed.paidAt,
     flags: { ...seed.flags, fraudReview: false },
     deliveries: seed.deliveries.map((delivery) => ({ ...delivery, shipments: [] })),
   };
@@ -76,21 +81,31 @@ export const syncChecks: readonly ConformanceCheck[] = [
       const tracked = new Set(seeds.filter((seed) => Date.parse(seed.orderedAt) >= start).map((seed) => seed.id));
       const applied: Applied = { signatures: new Map(), keys: new Set(), mayRepeat: new Set(), repeated: [], cursor: undefined };
 
+      // Orders placed over the days before the first sync (within any mall's look-back): the first
+      // sync must deliver them, and their later changes test how the mall shows changes of older orders.
+      const earlier = simulator.place(
+        generateSeedOrders({ count: 6, seed: 5, from: new Date(start + 3_600_000), to: new Date(clock.now() - 3_600_000), idPrefix: 'S0-' }).map((seed, index) => justPlaced(seed, index)),
+      );
+      for (const seed of earlier) tracked.add(seed.id);
       expect(await runSync(ctx, applied, start, null)).toBe('done');
       let lastSync = clock.now();
+      let nextChange = 0;
       let changesApplied = 0;
       for (let round = 1; round <= 5; round += 1) {
         // Orders placed since the last sync, as buyers place them between two polls.
         clock.advance(random.int(1, 10) * MINUTE);
         const placed = simulator.place(
-          generateSeedOrders({ count: random.int(1, 3), seed: round * 97, from: new Date(lastSync + 1000), to: new Date(clock.now() - 1000), idPrefix: `S${round}-` }).map(justPlaced),
+          generateSeedOrders({ count: random.int(1, 3), seed: round * 97, from: new Date(lastSync + 1000), to: new Date(clock.now() - 1000), idPrefix: `S${round}-` }).map((seed, index) => justPlaced(seed, index + round)),
         );
         for (const seed of placed) tracked.add(seed.id);
         // A few changes that apply (a mall refuses what its state machine forbids: shipping a cancelled order).
         const candidates = [...tracked];
         const wanted = random.int(1, 3);
         for (let applied = 0, attempts = 0; applied < wanted && attempts < 12 && candidates.length > 0; attempts += 1) {
-          if (!simulator.change(random.pick(candidates), random.pick(CHANGES))) continue;
+          // Every kind of change in turn, so that none goes untested.
+          const kind = CHANGES[nextChange % CHANGES.length] ?? 'cancel';
+          nextChange += 1;
+          if (!simulator.change(random.pick(candidates), kind)) continue;
           applied += 1;
           changesApplied += 1;
         }
