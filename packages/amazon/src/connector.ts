@@ -25,6 +25,7 @@ import { getOrdersV0Params, v0DetailAnswer, v0ReaderSchema } from './api/orders-
 import { AMAZON_USAGE_PLANS } from './api/usage-plans.js';
 import { amazonCredentialReport, authorizedProbe, PROBE_ORDER_ID } from './auth/credential-report.js';
 import { createAmazonClient, type AmazonClient } from './client.js';
+import { AMAZON_CHANGES, AMAZON_V0_CHANGES, AMAZON_VISIBILITY_LAG_MS } from './change-visibility.js';
 import { AMAZON_HINTS, notFoundAnswer, notFoundHint } from './errors.js';
 import { normalizeAmazonOrder, type AmazonOrder, type AmazonRawOrder, type OrderMappers } from './mapping/order.js';
 import { amazonPaymentMapper } from './mapping/payment.js';
@@ -41,8 +42,6 @@ import {
 import { statusSearchPlans, v0StatusesFor } from './mapping/status.js';
 import { AMAZON_JP_MARKETPLACE_ID, checkAmazonOptions, ORDERS_V0_READ_REMOVAL_DATE, type AmazonConnectorOptions } from './options.js';
 
-/** Amazon refuses a `*Before` later than two minutes before the request; five seconds spare absorb clock drift. */
-const VISIBILITY_LAG_MS = 2 * 60_000 + 5_000;
 /** v0 detail reads handed over at once: a search page, so that the fan-out never waits for a slow order. */
 const V0_DETAIL_BATCH = 100;
 const V0_REMOVAL = parseJst(ORDERS_V0_READ_REMOVAL_DATE).getTime();
@@ -63,6 +62,8 @@ export const AMAZON_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   exportShipments: { batchSize: 1, sendsShipDate: true },
   // Settlements come from the Finances API, which this package does not cover yet.
   getPayments: null,
+  // One search by update time since the last sync sees every new and changed order (change-visibility.ts).
+  changes: AMAZON_CHANGES,
   defaultRatePerSecond: AMAZON_USAGE_PLANS.confirmShipment.rate,
   verification: {
     operations: { listOrders: 'confirmed', getOrders: 'confirmed', exportShipments: 'inferred', checkCredentials: 'confirmed' },
@@ -76,6 +77,9 @@ export const AMAZON_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
     ],
   },
 });
+
+/** The v0 path's capabilities: the same, with what v0 reads do not show among the blind spots (change-visibility.ts). */
+const AMAZON_V0_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...AMAZON_CAPABILITIES, changes: AMAZON_V0_CHANGES });
 
 /** The Amazon connector: the mallkit contract plus the raw client for calls it does not wrap. */
 export interface AmazonConnector extends MallConnector<AmazonRawOrder> {
@@ -147,7 +151,7 @@ function orders2026Path({ client, options, scope, normalize }: PathContext): Rea
     entryId: (entry) => idAt(entry, 'orderId'),
     inline: true,
     reader,
-    visibilityLagMs: VISIBILITY_LAG_MS,
+    visibilityLagMs: AMAZON_VISIBILITY_LAG_MS,
   });
   return { reader, listOrders, probe: (call) => authorizedProbe(() => client.getOrder(PROBE_ORDER_ID, [], call)) };
 }
@@ -195,7 +199,7 @@ function ordersV0Path({ client, scope, normalize }: PathContext): ReadPath {
     entryId: (entry) => idAt(entry, 'AmazonOrderId'),
     inline: false,
     reader,
-    visibilityLagMs: VISIBILITY_LAG_MS,
+    visibilityLagMs: AMAZON_VISIBILITY_LAG_MS,
   });
   return { reader, listOrders, probe: (call) => authorizedProbe(() => client.getOrderV0(PROBE_ORDER_ID, call)) };
 }
@@ -277,7 +281,7 @@ export function createAmazonConnector(options: AmazonConnectorOptions): AmazonCo
   const connector = defineConnector<AmazonRawOrder>({
     mall: 'amazon',
     shopId,
-    capabilities: AMAZON_CAPABILITIES,
+    capabilities: ordersApi === 'v0' ? AMAZON_V0_CAPABILITIES : AMAZON_CAPABILITIES,
     clock: client.clock,
     reader: path.reader,
     listOrders: path.listOrders,

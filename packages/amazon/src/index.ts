@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { createAmazonConnector, AMAZON_CAPABILITIES, type AmazonConnector } from './connector.js';
+export { AMAZON_CHANGES, AMAZON_LOOKBACK_DAYS, AMAZON_V0_CHANGES, AMAZON_VISIBILITY_LAG_MS } from './change-visibility.js';
 export { createAmazonClient, type AmazonClient, type SearchOrdersAnswer } from './client.js';
 export type { AmazonConnectorOptions, OrdersApiVersion, ShipDespiteStatus } from './options.js';
 export { AMAZON_OPERATIONS, AMAZON_USAGE_PLANS, type AmazonOperation, type UsagePlan } from './api/usage-plans.js';

@@ -38,8 +38,8 @@ function compileErrors(sources: readonly string[]): string[] {
 
 afterEach(() => vi.restoreAllMocks());
 
-it('the README has its two examples, and both compile under strict TypeScript', () => {
-  expect(blocks).toHaveLength(2);
+it('the README has its three examples (connector, sandbox, incremental sync), and all compile under strict TypeScript', () => {
+  expect(blocks).toHaveLength(3);
   expect(compileErrors(blocks)).toEqual([]);
 }, 60_000);
 

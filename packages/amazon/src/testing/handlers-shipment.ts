@@ -1,7 +1,8 @@
 import type { HttpHandler } from 'msw';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
 import { toAmazonDateTime } from '../api/common.js';
-import type { AmazonOrder2026, AmazonOrderPackage } from '../api/orders-2026.js';
+import type { AmazonOrderPackage } from '../api/orders-2026.js';
+import { withPackage } from './order-changes.js';
 import { denied, rateOf, type AmazonSandboxState } from './state.js';
 import { invalidInput, noContent, errorAnswer } from './wire.js';
 
@@ -73,24 +74,7 @@ function confirm(state: AmazonSandboxState, ctx: SandboxContext): Response {
     trackingNumber,
     packageItems,
   };
-  // The same packageReferenceId updates its package; a new one adds a package. UNVERIFIED: Amazon
-  // does not document a repeated id (ordersV0.json says only that it "uniquely identifies a package
-  // within the scope of an order"); the connector never re-sends, so nothing relies on this.
-  const packages = [...(order.packages ?? []).filter((p) => p.packageReferenceId !== referenceId), pkg];
-  const shippedUnits = new Map<string, number>();
-  for (const p of packages) for (const i of p.packageItems ?? []) shippedUnits.set(i.orderItemId, (shippedUnits.get(i.orderItemId) ?? 0) + i.quantity);
-  const complete = order.orderItems.every((i) => (shippedUnits.get(i.orderItemId) ?? 0) >= i.quantityOrdered);
-  const updated: AmazonOrder2026 = {
-    ...order,
-    lastUpdatedTime: now,
-    packages,
-    ...(order.fulfillment ? { fulfillment: { ...order.fulfillment, fulfillmentStatus: complete ? 'SHIPPED' : 'PARTIALLY_SHIPPED' } } : {}),
-    orderItems: order.orderItems.map((i) => {
-      const shipped = Math.min(i.quantityOrdered, shippedUnits.get(i.orderItemId) ?? 0);
-      return { ...i, fulfillment: { ...i.fulfillment, quantityFulfilled: shipped, quantityUnfulfilled: i.quantityOrdered - shipped } };
-    }),
-  };
-  state.store.put(updated);
+  state.store.put(withPackage(order, pkg, ctx.clock.now()));
   return noContent(rate);
 }
 

@@ -1,4 +1,4 @@
-import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type QpsRule, type SandboxInit } from '@mallkit/core/testing';
+import { createSandboxClock, createSandboxKit, storeAdversary, type MallSandbox, type QpsRule, type SandboxInit, type SandboxSimulator } from '@mallkit/core/testing';
 import type { AmazonOrder2026 } from '../api/orders-2026.js';
 import { AMAZON_OPERATIONS, AMAZON_USAGE_PLANS, operationOfKey, type AmazonOperation, type UsagePlan } from '../api/usage-plans.js';
 import { AMAZON_FE_PRODUCTION_URL, AMAZON_FE_SANDBOX_URL, AMAZON_LWA_TOKEN_URL } from '../options.js';
@@ -6,7 +6,7 @@ import { lwaHandlers } from './handlers-lwa.js';
 import { orders2026Handlers } from './handlers-orders-2026.js';
 import { ordersV0Handlers } from './handlers-orders-v0.js';
 import { shipmentHandlers } from './handlers-shipment.js';
-import { adaptSeedsForAmazon, seedToAmazonOrder } from './seed-to-wire.js';
+import { createAmazonSimulator, holdSeeds } from './simulator.js';
 import type { AmazonSandboxCredentials, AmazonSandboxState } from './state.js';
 import { createAmazonStore, type AmazonStore } from './store.js';
 import { errorAnswer, quotaExceeded } from './wire.js';
@@ -53,6 +53,12 @@ export interface AmazonSandbox extends MallSandbox<AmazonSandboxConnection> {
   readonly credentials: AmazonSandboxCredentials;
   /** The seller's orders in the v2026 wire shape with every dataset; change them to set up a test. */
   readonly orders: AmazonStore;
+  /**
+   * Orders arrive and change on the sandbox clock as on Amazon: each change (cancel, pay, ship,
+   * address) goes through Amazon's statuses and moves `lastUpdatedTime` to now, so that searches by
+   * update time show it two minutes later.
+   */
+  readonly simulator: SandboxSimulator;
   /** Issued access tokens are refused as expired (as after an hour); the refresh token still works. */
   expireAccessTokens(): void;
   /** The client secret passed its rotation deadline: LWA answers invalid_client. */
@@ -64,7 +70,8 @@ export interface AmazonSandbox extends MallSandbox<AmazonSandboxConnection> {
 /**
  * Creates an Amazon SP-API sandbox: LWA, Orders v2026-01-01, Orders v0 reads and confirmShipment,
  * Amazon's per-operation token buckets (the kit's QPS gate), its 2-minute rule, pagination tokens
- * bound to their search, expiring tokens and revoked authorizations. Start it with core's
+ * bound to their search, expiring tokens and revoked authorizations, and a simulator of orders
+ * arriving and changing between syncs. Start it with core's
  * `startSandboxServer(sandbox.handlers)`.
  */
 export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {}): AmazonSandbox {
@@ -114,11 +121,8 @@ export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {
     get handlers() {
       return kit.handlers;
     },
-    seed(seeds) {
-      const held = adaptSeedsForAmazon(seeds);
-      for (const seed of held) state.store.put(seedToAmazonOrder(seed));
-      return held;
-    },
+    seed: (seeds) => holdSeeds(state, seeds),
+    simulator: createAmazonSimulator(state),
     connectorOptions: () => ({ ...credentials, baseUrl: baseUrls[0] ?? AMAZON_FE_PRODUCTION_URL, lwaTokenUrl, usagePlans: { ...plans } }),
     secrets: [credentials.clientSecret, credentials.refreshToken],
     expiringCredential: 'refreshToken',

@@ -75,9 +75,11 @@ function slotWindow(date: string, slot: string | null): { earliestDateTime: stri
 /**
  * Turns a mall-neutral seed order into the v2026 order the sandbox stores (every dataset filled;
  * the handlers drop what `includedData` did not ask for). An Amazon order has one destination:
- * the seed's first recipient receives every item.
+ * the seed's first recipient receives every item. Its `lastUpdatedTime` is its latest change the
+ * seed tells — placed, confirmed, paid, shipped (a package at noon of its shipping day) — but not
+ * later than `now`: Amazon stamps a change when it happens.
  */
-export function seedToAmazonOrder(seed: SeedOrder): AmazonOrder2026 {
+export function seedToAmazonOrder(seed: SeedOrder, now = Number.POSITIVE_INFINITY): AmazonOrder2026 {
   const orderedAt = Date.parse(seed.orderedAt);
   const recipient = seed.deliveries[0]?.recipient ?? seed.buyer;
   const lines = seed.deliveries.flatMap((d) => d.items.map((item) => ({ item, delivery: d })));
@@ -119,7 +121,8 @@ export function seedToAmazonOrder(seed: SeedOrder): AmazonOrder2026 {
     seed.flags.business ? 'AMAZON_BUSINESS' : null,
     seed.flags.preorder ? 'PREORDER' : null,
   ].filter((p): p is string => p !== null);
-  const updatedAt = Math.max(orderedAt, ...[seed.confirmedAt, seed.paidAt].filter((v): v is string => v !== null).map(Date.parse));
+  const shippedAt = shipments.map((shipment) => parseJst(`${shipment.shippedOn}T12:00:00+09:00`).getTime());
+  const updatedAt = Math.min(now, Math.max(orderedAt, ...shippedAt, ...[seed.confirmedAt, seed.paidAt].filter((v): v is string => v !== null).map(Date.parse)));
   return {
     orderId: seed.id,
     createdTime: toAmazonDateTime(orderedAt),
