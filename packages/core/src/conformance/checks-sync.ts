@@ -71,7 +71,7 @@ export const syncChecks: readonly ConformanceCheck[] = [
     name: 'an incremental sync delivers every new and changed order, none twice, across crashes, with the mall\'s own lag and nothing more',
     async run(ctx, seeds, now) {
       const simulator = ctx.sandbox.simulator;
-      // STRICT-AT-END: every mall's sandbox gets a simulator; until then a sandbox without one is not checked.
+      expect(simulator, 'the sandbox has no simulator (MallSandbox.simulator): it cannot play new and changed orders').toBeDefined();
       if (!simulator) return;
       const { clock } = ctx.sandbox;
       const visibility = changeVisibilityOf(ctx.connector.capabilities);
