@@ -4,6 +4,7 @@ import {
   controlCharacterIn,
   parseInput,
   parseJst,
+  secureUrlSchema,
   ValidationError,
   type ConnectorOptions,
   type MapperOverrides,
@@ -144,8 +145,8 @@ const settingsSchema = z
     keyIssuedAt: dateOption(false).optional(),
     keyExpiresAt: dateOption(true).optional(),
     environment: z.enum(['production', 'staging']).optional(),
-    // https only: the bearer key travels in every request's headers.
-    baseUrl: z.url({ protocol: /^https$/, message: 'must be an https URL (the API key is sent in every request)' }).optional(),
+    // https, or plain http to this machine only (a served sandbox): the bearer key travels in every request's headers.
+    baseUrl: secureUrlSchema.optional(),
     pageSize: z.number().int('must be a whole number').min(1).max(AUPAY_PAGE_SIZE).optional(),
     shippingDateFormat: z.enum(SHIPPING_DATE_FORMATS).optional(),
     shippedStatus: statusName.optional(),

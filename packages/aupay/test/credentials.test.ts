@@ -61,6 +61,12 @@ describe('options are checked before anything is sent', () => {
   });
 });
 
+describe('a sandbox served on this machine', () => {
+  it.each(['http://127.0.0.1:8080/wmshopapi/', 'http://localhost:8080/wmshopapi/', 'http://[::1]:8080/wmshopapi/'])('is reachable over plain http at %s (the key never leaves the machine)', (baseUrl) => {
+    expect(() => createAupayConnector({ ...base, baseUrl })).not.toThrow();
+  });
+});
+
 describe('mapper overrides are checked', () => {
   it('refuses a carrier override that is not a carrier code, as it does a payment-method one (review L2)', () => {
     expect(ValidationError.isInstance(failureOf(() => createAupayConnector({ ...base, mappers: { carrier: { '1': 'pony_express' as never } } })))).toBe(true);

@@ -8,14 +8,6 @@ import { ndjsonOrders, runCli, sandboxConfig, serve, tempDir, writeText } from '
  * connector built from a config file, creds, orders and ship against it.
  */
 
-/**
- * Malls whose connector cannot reach a served sandbox yet, and why. Their test is expected to fail
- * (`it.fails`): once the mall is fixed the test passes, `it.fails` reports it, and the entry goes.
- */
-const KNOWN_BROKEN: Partial<Record<MallId, string>> = {
-  aupay: 'createAupayConnector refuses any baseUrl that is not https, http://127.0.0.1 included (packages/aupay/src/options.ts): loopback should be allowed',
-};
-
 const opened: ServedSandbox[] = [];
 afterAll(async () => {
   await Promise.all(opened.map((served) => served.close()));
@@ -28,8 +20,7 @@ function shippable(orders: readonly Order[]): Order | undefined {
 }
 
 describe.each(MALL_IDS.map((mall) => [mall]))('%s through the CLI', (mall) => {
-  const test = KNOWN_BROKEN[mall] === undefined ? it : it.fails;
-  test('reports credentials, streams every order, and ships from a CSV', async () => {
+  it('reports credentials, streams every order, and ships from a CSV', async () => {
     const served = await serve(mall);
     opened.push(served);
     const dir = tempDir();

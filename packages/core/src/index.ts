@@ -23,6 +23,7 @@ export * from './contract/inputs.js';
 export * from './contract/parse-input.js';
 export * from './contract/call-options.js';
 export * from './contract/connector-options-schema.js';
+export * from './contract/secure-url.js';
 export * from './contract/text-rules.js';
 export * from './contract/results.js';
 export * from './contract/credential-status.js';

@@ -1,4 +1,4 @@
-import { CARRIER_CODES, controlCharacterIn, parseInput, ValidationError, withHint, type CarrierCode, type ConnectorOptions, type MapperOverrides } from '@mallkit/core';
+import { CARRIER_CODES, controlCharacterIn, parseInput, secureUrlProblem, ValidationError, withHint, type CarrierCode, type ConnectorOptions, type MapperOverrides } from '@mallkit/core';
 import { z } from 'zod';
 import type { MakeshopDocumentOverrides } from './api/documents.js';
 
@@ -49,20 +49,11 @@ const secret = z.string('is required').superRefine((value, ctx) => {
   else if (controlCharacterIn(value)) ctx.addIssue({ code: 'custom', message: 'contains a control character (copy it again)' });
 });
 
-/** Hosts the Bearer token may go to in clear text: this machine only (a local proxy or sandbox). */
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
+/** The GraphQL endpoint: https, or http only to this machine (a local proxy or sandbox). */
 const url = z.string().superRefine((value, ctx) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: value.trim() === '' ? 'is required: the URL makeshop sent with the API key' : 'is not a URL' });
-    return;
-  }
-  if (parsed.username !== '' || parsed.password !== '') ctx.addIssue({ code: 'custom', message: 'must not carry a user name or password' });
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname))) return;
-  ctx.addIssue({ code: 'custom', message: 'must be an https URL (the token would travel in clear text); http only for localhost' });
+  const problem = secureUrlProblem(value);
+  if (problem === null) return;
+  ctx.addIssue({ code: 'custom', message: problem === 'is required' ? 'is required: the URL makeshop sent with the API key' : problem });
 });
 
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');

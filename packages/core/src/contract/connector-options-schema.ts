@@ -3,6 +3,7 @@ import type { MallId } from '../model/mall-id.js';
 import { CALL_RETRIES_MAX, CALL_TIMEOUT_MAX_MS } from './call-options.js';
 import type { ConnectorOptions } from './connector-options.js';
 import { parseInput } from './parse-input.js';
+import { secureUrlSchema } from './secure-url.js';
 import { controlCharacterIn } from './text-rules.js';
 
 const fn = (what: string) => z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', `must be ${what}`);
@@ -24,16 +25,7 @@ const connectorOptionsSchema = z
       .refine((value) => controlCharacterIn(value) === null, 'must not contain control characters')
       .optional(),
     fetch: fn('a fetch function').optional(),
-    baseUrl: z
-      .string()
-      .refine((value) => {
-        try {
-          return ['https:', 'http:'].includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      }, 'must be an absolute http(s) URL, e.g. a sandbox\'s URL')
-      .optional(),
+    baseUrl: secureUrlSchema.optional(),
     timeoutMs: z.number('must be a number of milliseconds').finite().min(1, 'must be at least 1 ms').max(CALL_TIMEOUT_MAX_MS, 'must be at most 10 minutes').optional(),
     retry: z
       .object({
