@@ -1,4 +1,4 @@
-import { MALL_IDS, formatJst, type MallId, type Order } from '@mallkit/core';
+import { MALL_IDS, formatJst, type Order } from '@mallkit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServedSandbox } from '../src/sandbox/serve.js';
 import { ndjsonOrders, runCli, sandboxConfig, serve, tempDir, writeText } from './helpers.js';
