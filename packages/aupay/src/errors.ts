@@ -11,7 +11,6 @@ import {
   type Hint,
   type HttpResponse,
   type MallkitError,
-  xmlReader,
 } from '@mallkit/core';
 import { AUPAY_XML, aupayResultSchema, type AupayResult } from './api/wire.js';
 
@@ -128,7 +127,7 @@ export interface AupayClassifierSettings {
 function resultOf(response: HttpResponse): AupayResult | null {
   let body: unknown;
   try {
-    body = response.parsed(xmlReader(AUPAY_XML));
+    body = response.parsed(AUPAY_XML.read);
   } catch {
     return null;
   }

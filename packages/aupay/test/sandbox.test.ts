@@ -1,4 +1,4 @@
-import { parseXml } from '@mallkit/core';
+import { parseXml } from '@mallkit/core/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeShiftJis, SANDBOX_API_KEY, SANDBOX_SHOP_ID } from '../src/testing/index.js';
 import { anyOrder, fieldOf, openShop, setFields, type TestShop } from './harness.js';

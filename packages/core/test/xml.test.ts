@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildXml, parseXml, XmlParseError } from '../src/xml/xml.js';
+import { buildXml, parseXml, XmlParseError } from '../src/xml/index.js';
 
 const YAHOO_LIKE = `<?xml version="1.0" encoding="UTF-8"?>
 <ResultSet totalResultsAvailable="1" totalResultsReturned="1">
@@ -141,6 +141,31 @@ describe('parseXml', () => {
     ['an HTML error page', '<html><body><br></body></html>'],
   ])('throws XmlParseError for %s', (_label, xml) => {
     expect(() => parseXml(xml)).toThrow(XmlParseError);
+  });
+
+  // The one-pass well-formedness check that replaced fast-xml-parser's validator (decision 0302)
+  // refuses each of these before the parser sees them, with where and why.
+  it.each([
+    ['a repeated attribute', '<a b="1" b="2"/>', /Attribute 'b' is repeated/],
+    ['a < inside an attribute value', '<a b="x<y"/>', /Start tag is not well-formed/],
+    ['attributes without whitespace between them', '<a b="1"c="2"/>', /Start tag is not well-formed/],
+    ['an element name starting with a digit', '<1a>x</1a>', /invalid name/],
+    ['two root elements', '<a/><b/>', /Multiple possible root nodes/],
+    ['an end tag that closes nothing', '</a>', /has not been opened/],
+    ['a comment never closed', '<a><!-- x </a>', /Comment is not closed/],
+    ['a CDATA section never closed', '<a><![CDATA[ x </a>', /CDATA is not closed/],
+    ['a CDATA section outside the root', '<![CDATA[x]]><a/>', /CDATA outside the root/],
+    ['a DOCTYPE after the root', '<a/><!DOCTYPE a>', /DOCTYPE after the root/],
+    ['an XML declaration after the start', '<a><?xml version="1.0"?></a>', /XML declaration allowed only at the start/],
+    ['an entity reference without its semicolon', '<a>&amp</a>', /char '&' is not expected/],
+    ['a bare & in an attribute value', '<a t="AT&T"/>', /char '&' is not expected in attribute 't'/],
+  ])('refuses %s with the reason', (_label, xml, reason) => {
+    expect(() => parseXml(xml)).toThrow(reason);
+    expect(() => parseXml(xml)).toThrow(XmlParseError);
+  });
+
+  it('accepts what XML allows around markup: whitespace before > in end tags, single-quoted attributes, comments and PIs outside the root', () => {
+    expect(parseXml("<!-- before --><?pi x?><a  b='1' >x</a  ><!-- after -->\n")).toEqual({ a: { '@_b': '1', '#text': 'x' } });
   });
 
   it('puts the first 200 characters and the position in the error', () => {

@@ -100,7 +100,7 @@ export interface YahooClientParts {
   readonly mallClient: MallClient;
   readonly options: ResolvedYahooOptions;
   /**
-   * orderInfo with the whole catalogue, for the kit's reader: the orders of the answer as sent (0 or
+   * orderInfo with the fields the mapping reads (plus `extraOrderInfoFields`), for the kit's reader: the orders of the answer as sent (0 or
    * 1), checked one by one later. An answer about this order that stays unreadable after the
    * retries is handed on as that order's text (see unreadableAnswerWire), so that it fails alone.
    */
@@ -196,7 +196,8 @@ export function createYahooClientParts(userOptions: YahooConnectorOptions): Yaho
   let unreadableInARow = 0;
   const orderDetail = async (orderId: string, call: CallOptions): Promise<readonly unknown[]> => {
     try {
-      const orders = await readOrderInfo(orderId, ORDER_INFO_FIELD_LIST, call);
+      // Only what the mapping reads (plus extraOrderInfoFields): the raw client's orderInfo asks for everything.
+      const orders = await readOrderInfo(orderId, options.orderInfoFields, call);
       unreadableInARow = 0;
       return orders;
     } catch (error) {

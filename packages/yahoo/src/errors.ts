@@ -9,14 +9,13 @@ import {
   PermissionError,
   RateLimitError,
   ResponseFormatError,
-  XmlParseError,
-  xmlReader,
   type ErrorClassifier,
   type HttpRequest,
   type HttpResponse,
   type Hint,
   type MallkitError,
 } from '@mallkit/core';
+import { XmlParseError } from '@mallkit/core/xml';
 import { TOKEN_OPERATION } from './api/token.js';
 import { YAHOO_XML } from './api/wire.js';
 import { classifyTokenAnswer } from './auth/yconnect.js';
@@ -262,7 +261,7 @@ function classifyReading(response: HttpResponse, request: HttpRequest, reading: 
 }
 
 /** The same parse function as the answer reader's, so that an answer is parsed once. */
-const readYahooXml = xmlReader(YAHOO_XML);
+const readYahooXml = YAHOO_XML.read;
 
 /**
  * Creates the connector's error table: Yahoo's table for the order APIs, the OAuth table for the
@@ -299,7 +298,7 @@ function classifyYahooAnswer(response: HttpResponse, request: HttpRequest, conte
   try {
     document = response.parsed(readYahooXml);
   } catch (cause) {
-    if (cause instanceof XmlParseError) return response.ok ? null : classifyReading(response, request, unknown, context);
+    if (XmlParseError.isInstance(cause)) return response.ok ? null : classifyReading(response, request, unknown, context);
     throw cause;
   }
   const reading = read(document);

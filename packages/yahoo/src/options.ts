@@ -1,6 +1,7 @@
 import { checkConnectorOptions, controlCharacterIn, parseInput, toEpochJst, type ConnectorOptions, type RateLimit, type StoredToken, type TokenStore } from '@mallkit/core';
 import { z } from 'zod';
 import type { YahooMapperOverrides } from './mapping/codes.js';
+import { orderInfoFieldList } from './mapping/mapped-fields.js';
 
 /** Production root of the order APIs. */
 export const YAHOO_PRODUCTION_BASE_URL = 'https://circus.shopping.yahooapis.jp/ShoppingWebService/V1/';
@@ -60,6 +61,14 @@ export interface YahooConnectorOptions extends ConnectorOptions {
   readonly changeLookbackDays?: number;
   /** Overrides of the built-in code tables (変換設定). */
   readonly mappers?: YahooMapperOverrides;
+  /**
+   * orderInfo field keys to ask for besides those the mapping reads (e.g. `['CardBrand', 'IsVip']`),
+   * as the orderInfo `<Field>` names them: plain keys, `LineId` not `Item.LineId`. Their values show
+   * in `order.raw`; the normalized order does not change. By default only the mapped fields are
+   * asked, which keeps each answer (and its parse) several times smaller than the whole catalogue.
+   * The whole list must stay within Yahoo's 10,000 bytes.
+   */
+  readonly extraOrderInfoFields?: readonly string[];
 }
 
 /** A credential value: it travels in headers and XML, where a control character breaks the request. */
@@ -78,6 +87,9 @@ const dateOption = z.union([z.date(), z.string(), z.number()]).refine((value) =>
   }
 }, 'must be a Date, epoch milliseconds or a date string such as 2026-11-22T10:00:00+09:00');
 
+/** orderInfo's `<Field>` limit in bytes (orderInfo.html). */
+const ORDER_INFO_FIELD_MAX_BYTES = 10_000;
+
 const optionsSchema = z.looseObject({
   sellerId: credential.pipe(z.string().max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be the store account (letters, digits, - and _)')),
   clientId: credential,
@@ -93,6 +105,10 @@ const optionsSchema = z.looseObject({
   tokenUrl: z.url().optional(),
   includeFraudHeld: z.boolean('must be true or false').optional(),
   changeLookbackDays: z.number('must be a number of days').int('must be a whole number of days').min(1).max(730).optional(),
+  extraOrderInfoFields: z
+    .array(z.string().regex(/^[A-Za-z0-9]+$/, 'must be an orderInfo field key (letters and digits, e.g. CardBrand)'))
+    .refine((extra) => Buffer.byteLength(orderInfoFieldList(extra), 'utf8') <= ORDER_INFO_FIELD_MAX_BYTES, 'makes the orderInfo field list longer than Yahoo\'s 10,000 bytes')
+    .optional(),
 });
 
 /** The options after the checks, with Yahoo's defaults resolved. */
@@ -107,6 +123,8 @@ export interface ResolvedYahooOptions {
   readonly includeFraudHeld: boolean;
   readonly changeLookbackDays: number;
   readonly operationUser: string | undefined;
+  /** The `<Field>` of the connector's orderInfo reads: the mapped fields plus `extraOrderInfoFields`. */
+  readonly orderInfoFields: string;
 }
 
 /**
@@ -129,5 +147,6 @@ export function resolveYahooOptions(options: YahooConnectorOptions): ResolvedYah
     includeFraudHeld: parsed.includeFraudHeld ?? true,
     changeLookbackDays: parsed.changeLookbackDays ?? YAHOO_CHANGE_LOOKBACK_DAYS,
     operationUser: parsed.operationUser === '' ? undefined : parsed.operationUser,
+    orderInfoFields: orderInfoFieldList(parsed.extraOrderInfoFields),
   };
 }

@@ -49,7 +49,8 @@ describe('listOrders and the normalized order', () => {
   });
 
   it('maps PayMethod by code, ShipRequestTime through the time-slot mapper, CDATA text, options and inscriptions', async () => {
-    env = setup('2026-11-22T10:00:00+09:00', { mappers: { paymentMethod: { payment_e3: 'bank_transfer' }, timeSlot: { 夜間: '19-21' } } });
+    // PayMethodName is not mapped (names change): asked as an extra field, it shows in order.raw.
+    env = setup('2026-11-22T10:00:00+09:00', { mappers: { paymentMethod: { payment_e3: 'bank_transfer' }, timeSlot: { 夜間: '19-21' } }, extraOrderInfoFields: ['PayMethodName'] });
     const [seed] = env.sandbox.seed(seeds(1));
     const record = env.sandbox.orders.get(seed?.id ?? '');
     if (!record) throw new Error('no record');

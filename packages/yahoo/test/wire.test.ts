@@ -1,6 +1,7 @@
 import { constants, privateDecrypt } from 'node:crypto';
 import { ValidationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAPPED_ORDER_INFO_FIELDS } from '../src/mapping/mapped-fields.js';
 import { sandboxKeyPair } from '../src/testing/keys.js';
 import { seeds, setup, type Setup } from './harness.js';
 
@@ -40,16 +41,17 @@ describe('the wire: exact XML bodies and headers', () => {
     expect(Math.abs(Number(plain.split(':')[1]) - env.sandbox.clock.now() / 1000)).toBeLessThan(60);
   });
 
-  it('orderInfo: Target/OrderId and the whole field catalogue in Target/Field', async () => {
+  it('orderInfo: Target/OrderId and, in Target/Field, the fields the mapping reads (the raw client asks for the whole catalogue)', async () => {
     env = setup();
     const id = seedOne(env);
     await env.connector.getOrders([id]);
-    const body = env.sandbox.kit.log.filter({ operation: 'orderInfo' })[0]?.bodyText ?? '';
-    expect(body.startsWith(`${DECL}<Req><Target><OrderId>${id}</OrderId><Field>OrderId,Version,ParentOrderId,`)).toBe(true);
-    expect(body.endsWith(`,IsLogin,FspLicenseCode,FspLicenseName,GuestAuthId</Field></Target><SellerId>snbx-mallkit</SellerId></Req>`)).toBe(true);
-    expect(body).toContain(',LineId,ItemId,Title,');
-    expect(body).toContain(',ItemOption,Inscription,');
-    expect(Buffer.byteLength(body)).toBeLessThan(10_000);
+    await env.connector.client.orderInfo(id);
+    const [mapped, whole] = env.sandbox.kit.log.filter({ operation: 'orderInfo' }).map((entry) => entry.bodyText);
+    expect(mapped).toBe(`${DECL}<Req><Target><OrderId>${id}</OrderId><Field>${MAPPED_ORDER_INFO_FIELDS.join(',')}</Field></Target><SellerId>snbx-mallkit</SellerId></Req>`);
+    expect(mapped).toContain(',LineId,ItemId,SubCode,Title,Quantity,UnitPrice,ItemTaxRatio,ItemOption,Inscription</Field>');
+    expect(whole?.startsWith(`${DECL}<Req><Target><OrderId>${id}</OrderId><Field>OrderId,Version,ParentOrderId,`)).toBe(true);
+    expect(whole?.endsWith(`,IsLogin,FspLicenseCode,FspLicenseName,GuestAuthId</Field></Target><SellerId>snbx-mallkit</SellerId></Req>`)).toBe(true);
+    expect(Buffer.byteLength(whole ?? '')).toBeLessThan(10_000);
   });
 
   it('confirmOrders: a state read (orderInfo), then orderChange with Order/IsSeen=true and no IsPointFix', async () => {
@@ -60,7 +62,7 @@ describe('the wire: exact XML bodies and headers', () => {
     expect(env.sandbox.kit.log.filter({ operation: 'orderChange' }).map((e) => e.bodyText)).toEqual([
       `${DECL}<Req><Target><OrderId>${id}</OrderId><OperationUser>出荷担当</OperationUser></Target><Order><IsSeen>true</IsSeen></Order><SellerId>snbx-mallkit</SellerId></Req>`,
     ]);
-    expect(env.sandbox.kit.log.filter({ operation: 'orderInfo' })[0]?.bodyText).toContain(`<Target><OrderId>${id}</OrderId><Field>OrderId,Version,`);
+    expect(env.sandbox.kit.log.filter({ operation: 'orderInfo' })[0]?.bodyText).toContain(`<Target><OrderId>${id}</OrderId><Field>OrderId,OrderTime,OrderStatus,IsSeen,`);
   });
 
   it('exportShipments: ShipStatus 3, 4-digit ShipCompanyCode, both invoice numbers, ShipDate YYYYMMDD, IsPointFix', async () => {

@@ -193,7 +193,9 @@ export const aupayOrderSchema = wireModel({
 });
 
 /** One order as au PAY sends it: `order.raw` of every au PAY order. */
-export type AupayOrderInfo = z.output<typeof aupayOrderSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface AupayOrderInfo extends z.output<typeof aupayOrderSchema> {}
 
 /** One line of an au PAY order. */
-export type AupayOrderDetail = z.output<typeof aupayDetailSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface AupayOrderDetail extends z.output<typeof aupayDetailSchema> {}

@@ -69,7 +69,7 @@ export const searchTradeInfoList = defineEndpoint({
   path: 'searchTradeInfoListProc',
   headers: SEARCH_HEADERS,
   query: searchQuery,
-  answer: { format: 'xml', schema: orderPageSchema, xml: AUPAY_XML },
+  answer: { format: AUPAY_XML, schema: orderPageSchema },
 });
 
 /** 受注番号取得: order ids only, with the same filters. Used as the connection probe of checkCredentials. */
@@ -79,7 +79,7 @@ export const searchTradeNoList = defineEndpoint({
   path: 'searchTradeNoListProc',
   headers: SEARCH_HEADERS,
   query: searchQuery,
-  answer: { format: 'xml', schema: responseOf(z.looseObject({ result: aupayResultSchema })), xml: AUPAY_XML },
+  answer: { format: AUPAY_XML, schema: responseOf(z.looseObject({ result: aupayResultSchema })) },
 });
 
 /** Reading one order by id. */
@@ -105,5 +105,5 @@ export const searchTradeInfo = defineEndpoint({
   path: 'searchTradeInfoProc',
   headers: SEARCH_HEADERS,
   query: (input: OrderLookupInput) => ({ shopId: input.shopId, orderId: input.orderId }),
-  answer: { format: 'xml', schema: orderLookupSchema, xml: AUPAY_XML },
+  answer: { format: AUPAY_XML, schema: orderLookupSchema },
 });

@@ -23,8 +23,8 @@ export const updateTradeStatus = defineEndpoint({
   operation: 'updateTradeStsProc',
   method: 'POST',
   path: 'updateTradeStsProc',
-  body: (input: StatusUpdateInput) => ({ xml: { request: { shopId: input.shopId, orderId: input.orderId, orderStatus: input.orderStatus } } }),
-  answer: { format: 'xml', schema: aupayStatusAnswerSchema, xml: AUPAY_XML },
+  body: (input: StatusUpdateInput) => ({ document: { request: { shopId: input.shopId, orderId: input.orderId, orderStatus: input.orderStatus } }, codec: AUPAY_XML }),
+  answer: { format: AUPAY_XML, schema: aupayStatusAnswerSchema },
 });
 
 /** Writing the shipment of an order. */
@@ -47,7 +47,7 @@ export const updateTradeInfo = defineEndpoint({
   method: 'POST',
   path: 'updateTradeInfoProc',
   body: (input: ShippingUpdateInput) => ({
-    xml: {
+    document: {
       request: {
         shopId: input.shopId,
         orderId: input.orderId,
@@ -56,6 +56,7 @@ export const updateTradeInfo = defineEndpoint({
         shippingNumber: input.shippingNumber,
       },
     },
+    codec: AUPAY_XML,
   }),
-  answer: { format: 'xml', schema: aupayStatusAnswerSchema, xml: AUPAY_XML },
+  answer: { format: AUPAY_XML, schema: aupayStatusAnswerSchema },
 });

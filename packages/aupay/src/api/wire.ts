@@ -1,4 +1,4 @@
-import type { ParseXmlOptions } from '@mallkit/core';
+import { xmlCodec } from '@mallkit/core/xml';
 import { z } from 'zod';
 
 /*
@@ -8,10 +8,10 @@ import { z } from 'zod';
  */
 
 /**
- * How answers are read: `orderInfo` and `detail` always as arrays. One object for every endpoint,
- * so that the error table and the answer reader share one parse of each body.
+ * How bodies are written and answers read: `orderInfo` and `detail` always as arrays. One codec for
+ * every endpoint, so that the error table and the answer reader share one parse of each body.
  */
-export const AUPAY_XML: ParseXmlOptions = Object.freeze({ arrayTags: ['orderInfo', 'detail'] });
+export const AUPAY_XML = xmlCodec({ arrayTags: ['orderInfo', 'detail'] });
 
 /** The `<error>` element of a refused call. */
 export const aupayErrorSchema = z.looseObject({

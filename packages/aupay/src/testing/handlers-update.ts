@@ -1,4 +1,4 @@
-import { parseXml } from '@mallkit/core';
+import { parseXml } from '@mallkit/core/xml';
 import type { SandboxContext, SandboxKit } from '@mallkit/core/testing';
 import { auDay, moveStatus, recordShipping } from './order-moves.js';
 import { checkAccess, missingField, NOT_SHIPPABLE, sandboxRefusal, transitionProblem } from './rules.js';

@@ -1,4 +1,3 @@
-import ky, { TimeoutError as KyTimeoutError } from 'ky';
 import {
   CredentialError,
   MaintenanceError,
@@ -10,6 +9,7 @@ import {
 } from '../errors/classes.js';
 import { sanitizeCause } from '../errors/safe-cause.js';
 import { decodeBody } from './charset.js';
+import { createLazyKy, type LazyKy } from './lazy-ky.js';
 import { MallkitError } from '../errors/mallkit-error.js';
 import type { Redactor } from '../errors/redact.js';
 import { defaultLogger, type Logger } from '../logger.js';
@@ -126,12 +126,15 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
   const logger = options.logger ?? defaultLogger;
   const retryOptions: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const { redactor, mall } = options;
-  const client = ky.create({
-    retry: 0,
-    throwHttpErrors: false,
-    timeout: false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  // Made on the first request: loading ky at import time costs a third of a cold import (lazy-ky.ts).
+  let client: Promise<LazyKy> | undefined;
+  const kyClient = (): Promise<LazyKy> =>
+    (client ??= createLazyKy({
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }));
 
   const safeHook = (name: keyof Hooks, payload: unknown): void => {
     const hook = options.hooks?.[name] as ((event: unknown) => void) | undefined;
@@ -144,6 +147,9 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
   };
 
   const attemptOnce = async (request: HttpRequest, attempt: number, call: SendOptions): Promise<HttpResponse> => {
+    // Loaded before the limiter's slot is taken: loading between the slot and the send would
+    // bunch the first request up against the second.
+    const ky = await kyClient();
     const key = request.limiterKey ?? options.limiterKey;
     const waitedMs = await options.limiter.acquire(key, call.signal);
     if (waitedMs > 0) safeHook('onThrottle', { mall, operation: request.operation, key, waitedMs });
@@ -164,7 +170,7 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
     let responseHeaders: Headers;
     let text: string;
     try {
-      const response = await client(url, {
+      const response = await ky.send(url, {
         method: request.method,
         headers,
         body: request.json !== undefined ? JSON.stringify(request.json) : request.body,
@@ -180,7 +186,7 @@ export function createHttpPipeline(options: PipelineOptions): HttpPipeline {
       if (call.signal?.aborted) throw call.signal.reason;
       // ky's errors hold the request with its headers: only a redacted copy is kept as the cause.
       const safe = sanitizeCause(cause, redactor.text);
-      if (cause instanceof KyTimeoutError) {
+      if (ky.isTimeout(cause)) {
         throw new TimeoutError(`${mall} ${request.operation}: no answer within ${timeoutMs} ms`, { ...base, cause: safe });
       }
       throw new NetworkError(`${mall} ${request.operation}: connection failed (${redactor.text(errorText(cause))})`, { ...base, cause: safe });

@@ -1,29 +1,50 @@
 import type { z } from 'zod';
 import type { HttpRequest, QueryValue } from '../http/request.js';
-import type { ParseXmlOptions } from '../xml/xml.js';
 
 /** The HTTP methods a mall endpoint uses. */
 export type HttpMethod = HttpRequest['method'];
 
 /**
+ * A document format the kit does not carry itself, handed in by the mall: XML comes as
+ * `xmlCodec(options)` from `@mallkit/core/xml`. The kit only calls it, so a mall that speaks JSON
+ * never loads an XML library (decision 0301).
+ */
+export interface DocumentCodec {
+  /** The format's name, for messages: `the answer is not readable XML`. */
+  readonly name: string;
+  /** The Content-Type a written document is sent with. */
+  readonly contentType: string;
+  /**
+   * Writes a request document (a plain object whose one key names the root element). Throws a
+   * TypeError or RangeError, before anything is sent, for what the format cannot carry.
+   */
+  write(document: Readonly<Record<string, unknown>>): string;
+  /**
+   * Reads an answer's body. Always the same function: answers memoize their parse per function, so
+   * that the error table and the answer reader read a body once. Throws a ResponseFormatError when
+   * the text cannot be read.
+   */
+  readonly read: (text: string) => unknown;
+}
+
+/**
  * A request body as an endpoint builds it; the kit encodes it and sets the content type:
- * `json` as JSON (`application/json` unless `contentType` names another, e.g. with a charset), `xml` written by core's XML writer (the key names the root element), `form` as
+ * `json` as JSON (`application/json` unless `contentType` names another, e.g. with a charset),
+ * `document` written by its `codec` (XML: the key names the root element), `form` as
  * `application/x-www-form-urlencoded`, `text` as given with its content type.
  */
 export type RequestBody =
   | { readonly json: unknown; readonly contentType?: string }
-  | { readonly xml: Readonly<Record<string, unknown>> }
+  | { readonly document: Readonly<Record<string, unknown>>; readonly codec: DocumentCodec }
   | { readonly form: Readonly<Record<string, string | number | boolean | null | undefined>> }
   | { readonly text: string; readonly contentType: string };
 
 /** How a successful answer is read: its format, and the zod schema it must fit. */
 export interface AnswerSpec<Answer> {
-  /** `json`, `xml` (core's safe XML reader) or `text` (the body as a string). */
-  readonly format: 'json' | 'xml' | 'text';
+  /** `json`, `text` (the body as a string), or the codec of a document format (XML: `xmlCodec(...)` from `@mallkit/core/xml`). */
+  readonly format: 'json' | 'text' | DocumentCodec;
   /** The wire shape of a successful answer. Unknown keys should pass (loose objects): malls add fields. */
   readonly schema: z.ZodType<Answer>;
-  /** For XML: the elements to read as arrays even when the mall sent one. */
-  readonly xml?: ParseXmlOptions;
 }
 
 /**

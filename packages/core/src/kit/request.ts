@@ -1,5 +1,4 @@
 import type { HttpRequest } from '../http/request.js';
-import { buildXml } from '../xml/xml.js';
 import type { Endpoint, RequestBody } from './endpoint.js';
 
 function hasHeader(headers: Readonly<Record<string, string>>, name: string): boolean {
@@ -19,14 +18,14 @@ function encodeForm(form: Readonly<Record<string, string | number | boolean | nu
 /** The body as text and the content type it is sent with (unless the endpoint's headers name one). */
 function encodeBody(body: RequestBody): { readonly text?: string; readonly json?: unknown; readonly contentType: string } {
   if ('json' in body) return { json: body.json, contentType: body.contentType ?? 'application/json' };
-  if ('xml' in body) return { text: buildXml(body.xml), contentType: 'application/xml; charset=UTF-8' };
+  if ('document' in body) return { text: body.codec.write(body.document), contentType: body.codec.contentType };
   if ('form' in body) return { text: encodeForm(body.form), contentType: 'application/x-www-form-urlencoded; charset=UTF-8' };
   return { text: body.text, contentType: body.contentType };
 }
 
 /**
- * Builds the pipeline request of one endpoint call. The XML writer refuses (TypeError or RangeError)
- * what XML cannot carry; inputs are validated before this point, so such a throw is a bug to fix
+ * Builds the pipeline request of one endpoint call. A document codec refuses (TypeError or
+ * RangeError) what its format cannot carry; inputs are validated before this point, so such a throw is a bug to fix
  * in the mall package, never a half-sent request.
  */
 export function buildRequest<Input>(endpoint: Endpoint<Input, unknown>, input: Input, connectorKey: string): HttpRequest {

@@ -8,6 +8,7 @@ import { classifyByStatus } from '../../src/http/classify.js';
 import { createMallClient } from '../../src/kit/client.js';
 import { defineEndpoint } from '../../src/kit/endpoint.js';
 import { captureOutput } from '../../src/testing/capture.js';
+import { xmlCodec } from '../../src/xml/index.js';
 
 const BASE = 'https://kit-client.test/api';
 const SECRET = 'kit-secret-key-0123456789';
@@ -52,7 +53,7 @@ describe('createMallClient', () => {
   it('encodes json, xml and form bodies with their content types, and query parameters', async () => {
     const { client: mall } = client();
     await mall.call(defineEndpoint({ operation: 'j', method: 'POST', path: 'j', body: (n: number) => ({ json: { n } }), answer: { format: 'json', schema: okSchema } }), 1);
-    await mall.call(defineEndpoint({ operation: 'x', method: 'POST', path: 'x', body: (id: string) => ({ xml: { request: { orderId: id } } }), answer: { format: 'json', schema: okSchema } }), 'A&1');
+    await mall.call(defineEndpoint({ operation: 'x', method: 'POST', path: 'x', body: (id: string) => ({ document: { request: { orderId: id } }, codec: xmlCodec() }), answer: { format: 'json', schema: okSchema } }), 'A&1');
     await mall.call(defineEndpoint({ operation: 'f', method: 'POST', path: 'f', body: (key: string) => ({ form: { key, returnType: 'application/json', skipped: undefined } }), answer: { format: 'json', schema: okSchema } }), '鍵 1');
     await mall.call(defineEndpoint({ operation: 'q', method: 'GET', path: (id: string) => `orders/${id}`, query: () => ({ page: 2, ids: ['a', 'b'], none: null }), answer: { format: 'json', schema: okSchema } }), 'o1');
     expect(seen.map((s) => [s.method, s.contentType, s.body])).toEqual([
@@ -71,7 +72,7 @@ describe('createMallClient', () => {
       operation: 'search',
       method: 'GET',
       path: 'search',
-      answer: { format: 'xml', xml: { arrayTags: ['orderInfo'] }, schema: z.looseObject({ result: z.looseObject({ status: z.string(), orderInfo: z.array(z.looseObject({ orderId: z.string() })) }) }) },
+      answer: { format: xmlCodec({ arrayTags: ['orderInfo'] }), schema: z.looseObject({ result: z.looseObject({ status: z.string(), orderInfo: z.array(z.looseObject({ orderId: z.string() })) }) }) },
     });
     expect((await mall.call(endpoint, undefined)).result.orderInfo).toEqual([{ orderId: '1' }]);
   });

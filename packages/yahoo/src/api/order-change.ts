@@ -163,7 +163,7 @@ function changeEndpoint<T>(operation: string, body: (change: T) => Readonly<Reco
     idempotent: false,
     limiterKey: (key) => `${key}:${operation}`,
     body: (input: ChangeInput<T>) => reqBody(body(input.change), input.sellerId),
-    answer: { format: 'xml', schema: changeAnswerSchema, xml: YAHOO_XML },
+    answer: { format: YAHOO_XML, schema: changeAnswerSchema },
   });
 }
 

@@ -23,7 +23,11 @@ export interface YahooItemOption {
   readonly Price?: string;
 }
 
-/** One `<Item>` of an order (商品): its text fields plus its options and inscriptions. */
+/**
+ * One `<Item>` of an order (商品): its text fields plus its options and inscriptions.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderItem = TextFields<(typeof ITEM_FIELDS)[number]> & {
   /** Buyer-chosen options (カラー, サイズ…), always a list. */
   readonly ItemOption?: readonly YahooItemOption[];
@@ -31,17 +35,41 @@ export type YahooOrderItem = TextFields<(typeof ITEM_FIELDS)[number]> & {
   readonly Inscription?: readonly YahooItemOption[];
 };
 
-/** `OrderInfo/Pay` (請求): payment state and the bill-to party. */
+/**
+ * `OrderInfo/Pay` (請求): payment state and the bill-to party.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderPay = TextFields<(typeof PAY_FIELDS)[number]>;
-/** `OrderInfo/Ship` (配送): shipping state, tracking numbers and the ship-to party. */
+/**
+ * `OrderInfo/Ship` (配送): shipping state, tracking numbers and the ship-to party.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderShip = TextFields<(typeof SHIP_FIELDS)[number]>;
-/** `OrderInfo/Detail` (明細): charges, discounts and totals in yen, as text. */
+/**
+ * `OrderInfo/Detail` (明細): charges, discounts and totals in yen, as text.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderDetail = TextFields<(typeof DETAIL_FIELDS)[number]>;
-/** `OrderInfo/Seller`. */
+/**
+ * `OrderInfo/Seller`.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderSeller = TextFields<(typeof SELLER_FIELDS)[number]>;
-/** `OrderInfo/Buyer`. */
+/**
+ * `OrderInfo/Buyer`.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderBuyer = TextFields<(typeof BUYER_FIELDS)[number]>;
-/** The fields directly under `OrderInfo` (注文), all text. */
+/**
+ * The fields directly under `OrderInfo` (注文), all text.
+ *
+ * @useDeclaredType
+ */
 export type YahooOrderFields = TextFields<(typeof ORDER_FIELDS)[number]>;
 
 /**
@@ -154,5 +182,5 @@ export const orderInfoEndpoint = defineEndpoint({
   // Yahoo's limit is per API URL: each path has its own 1 req/s budget.
   limiterKey: (key) => `${key}:orderInfo`,
   body: (input: OrderInfoInput) => reqBody({ Target: { OrderId: input.orderId, Field: input.fields } }, input.sellerId),
-  answer: { format: 'xml', schema: orderInfoAnswerSchema, xml: YAHOO_XML },
+  answer: { format: YAHOO_XML, schema: orderInfoAnswerSchema },
 });

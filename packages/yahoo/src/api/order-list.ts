@@ -126,5 +126,5 @@ export const orderListEndpoint = defineEndpoint({
       input.sellerId,
     );
   },
-  answer: { format: 'xml', schema: orderListAnswerSchema, xml: YAHOO_XML },
+  answer: { format: YAHOO_XML, schema: orderListAnswerSchema },
 });

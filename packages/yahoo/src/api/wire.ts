@@ -1,4 +1,5 @@
-import { controlCharacterIn, type ParseXmlOptions, type RequestBody } from '@mallkit/core';
+import { controlCharacterIn, type RequestBody } from '@mallkit/core';
+import { xmlCodec } from '@mallkit/core/xml';
 import { z } from 'zod';
 
 /*
@@ -12,14 +13,14 @@ import { z } from 'zod';
 export const REPEATED_TAGS = ['OrderInfo', 'Item', 'ItemOption', 'Inscription', 'Warning', 'History', 'Change'] as const;
 
 /**
- * How every Yahoo answer is parsed. One object for the error table and the answer reader alike, so
- * that an answer is parsed once (the kit memoizes per reader).
+ * How every Yahoo body is written and every answer parsed. One codec for the error table and the
+ * answer reader alike, so that an answer is parsed once (the kit memoizes per reader).
  */
-export const YAHOO_XML: ParseXmlOptions = { arrayTags: REPEATED_TAGS };
+export const YAHOO_XML = xmlCodec({ arrayTags: REPEATED_TAGS });
 
 /** The `<Req>` document of every POST order API; `<SellerId>` after the body, as the official samples write it. */
 export function reqBody(body: Readonly<Record<string, unknown>>, sellerId: string): RequestBody {
-  return { xml: { Req: { ...body, SellerId: sellerId } } };
+  return { document: { Req: { ...body, SellerId: sellerId } }, codec: YAHOO_XML };
 }
 
 /** `{ [key]?: string }` for a list of keys: how Yahoo's text fields look once parsed. */

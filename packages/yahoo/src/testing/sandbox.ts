@@ -192,6 +192,12 @@ export function createYahooSandbox(init: YahooSandboxInit = {}): YahooSandbox {
       switches.quotaExhausted = false;
       switches.orderApiDenied = false;
     },
+    close() {
+      kit.close();
+      store.clear();
+      switches.quotaExhausted = false;
+      switches.orderApiDenied = false;
+    },
     authorize: (at) => auth.authorize(at),
     issueAuthorizationCode: (redirectUri, codeChallenge) => auth.issueCode(redirectUri, codeChallenge ?? null),
     expireAccessTokens: () => auth.expireAccessTokens(),

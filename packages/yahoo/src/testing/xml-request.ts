@@ -1,4 +1,4 @@
-import { parseXml } from '@mallkit/core';
+import { parseXml } from '@mallkit/core/xml';
 
 /*
  * Reading a request body the way Yahoo does: an XML document rooted at `<Req>`, read as plain
