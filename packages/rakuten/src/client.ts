@@ -9,7 +9,7 @@ import { licenseExpiryEndpoint, type LicenseExpiryResponse } from './api/license
 import { searchOrderEndpoint, type SearchOrderParams, type SearchOrderResponse } from './api/search-order.js';
 import { updateOrderShippingEndpoint, type UpdateOrderShippingBody } from './api/update-order-shipping.js';
 import { classifyRakutenResponse } from './errors.js';
-import { checkRakutenOptions, RAKUTEN_BASE_URL, RAKUTEN_DEFAULT_RATE, RAKUTEN_THROTTLE_MARGIN, type RakutenClientOptions } from './options.js';
+import { checkRakutenOptions, RAKUTEN_BASE_URL, RAKUTEN_DEFAULT_RATE, type RakutenClientOptions } from './options.js';
 
 /**
  * The raw 楽天ペイ受注API client: one method per endpoint, exact wire bodies in, zod-checked wire
@@ -45,8 +45,8 @@ export function createRakutenClient(options: RakutenClientOptions): RakutenClien
     // Rakuten counts requests per licenseKey. The default limiter lives in this client: connectors
     // (or processes) sharing one key must share a Limiter via `rateLimit`.
     limiterKey: credentialKey('rakuten', options.licenseKey),
+    // Core's margins (decision 0310): nothing about Rakuten's gateway calls for more.
     defaultRate: RAKUTEN_DEFAULT_RATE,
-    throttle: { margin: RAKUTEN_THROTTLE_MARGIN },
     classify: classifyRakutenResponse,
     authorize: () => ({ Authorization: authorization }),
   });

@@ -13,11 +13,13 @@ export const RAKUTEN_BASE_URL = 'https://api.rms.rakuten.co.jp';
 export const RAKUTEN_DEFAULT_RATE = { limit: 1, intervalMs: 1000 } as const;
 
 /**
- * Extra spacing of the throttle, as a fraction of the interval (core's default is 0.05): the first
- * request of a run (connection set-up) reaches the gateway late, so at 1 request/s the next
- * window's requests would otherwise crowd it.
+ * No longer applied: the throttle keeps core's margins (25 ms per request, 250 ms more for the first
+ * request of a run, whose connection set-up made it reach the gateway late — the reason this was
+ * 10%), decision 0310. Always 0; kept only so that imports keep compiling.
+ *
+ * @deprecated Use core's `DEFAULT_LIMITER_MARGIN_MS` and `DEFAULT_COLD_START_MARGIN_MS`.
  */
-export const RAKUTEN_THROTTLE_MARGIN = 0.1;
+export const RAKUTEN_THROTTLE_MARGIN = 0;
 
 /** Options of `createRakutenClient`: the credentials plus everything every connector takes. */
 export interface RakutenClientOptions extends ConnectorOptions, RakutenCredentials {

@@ -45,6 +45,24 @@ describe('listOrders', () => {
     expect(batches).toHaveLength(13);
   });
 
+  it('carries the order numbers that do not fill a getOrder into the next window: ⌈N / 100⌉ getOrder over three windows', async () => {
+    const data = seeds(330, 150);
+    rig = startRig(data);
+    const orders = await collect(rig.connector.listOrders({ from: new Date(Date.parse(NOW) - 151 * DAY), to: NOW }));
+    expect(new Set(orders.map((o) => o.id)).size).toBe(330);
+    const windows = rig.sandbox.kit.log.forOperation('searchOrder').map((e) => bodyOf(e) as SearchBody);
+    expect(windows).toHaveLength(3);
+    const perWindow = windows.map((w) => data.filter((s) => {
+      const at = Date.parse(s.orderedAt);
+      return at >= parseJst(w.startDatetime).getTime() && at <= parseJst(w.endDatetime).getTime();
+    }).length);
+    // Read window by window, each window's last getOrder would be part-filled: more than ⌈330 / 100⌉ requests.
+    expect(perWindow.reduce((n, count) => n + Math.ceil(count / 100), 0)).toBeGreaterThan(4);
+    const batches = rig.sandbox.kit.log.forOperation('getOrder').map((e) => (bodyOf(e) as { orderNumberList: string[] }).orderNumberList.length);
+    expect(batches).toEqual([100, 100, 100, 30]);
+    expect(rig.sandbox.qpsViolations()).toBe(0);
+  });
+
   it('halves a window whose search passes the 15,000-results cap, and still yields every order once', async () => {
     const data = seeds(15_200, 10, 3);
     rig = startRig(data, NOW, { rateLimit: { limit: 2_000, intervalMs: 1000 } });

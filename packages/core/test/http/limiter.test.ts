@@ -50,9 +50,9 @@ describe('createTokenBucketLimiter', () => {
     return { sleeps, now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) };
   }
 
-  it('lets a full bucket burst, then paces at the refill rate (with its margin)', async () => {
+  it('lets a full bucket burst, then paces at the refill rate', async () => {
     const clock = virtualClock();
-    const limiter = createTokenBucketLimiter({ ratePerSecond: 2, burst: 3 }, { clock, margin: 0 });
+    const limiter = createTokenBucketLimiter({ ratePerSecond: 2, burst: 3 }, { clock, marginMs: 0, coldStartMs: 0 });
     for (let i = 0; i < 5; i += 1) await limiter.acquire('seller|getOrderItems');
     expect(clock.sleeps).toEqual([500, 500]); // three at once, then one per half second
   });
@@ -68,7 +68,7 @@ describe('createTokenBucketLimiter', () => {
   it('reads the rate on every acquisition, so a learned rate applies to the same bucket', async () => {
     const clock = virtualClock();
     let rate = 1;
-    const limiter = createTokenBucketLimiter(() => ({ ratePerSecond: rate, burst: 1 }), { clock, margin: 0 });
+    const limiter = createTokenBucketLimiter(() => ({ ratePerSecond: rate, burst: 1 }), { clock, marginMs: 0, coldStartMs: 0 });
     await limiter.acquire('k');
     await limiter.acquire('k');
     rate = 10;

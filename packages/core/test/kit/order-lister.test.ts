@@ -92,6 +92,35 @@ describe('createOrderLister', () => {
     expect(w.details.map((batch) => batch.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
   });
 
+  it('carries the ids that do not fill a batch into the next window: ⌈N / batch⌉ detail requests over several windows', async () => {
+    const w = world(25, 40);
+    const { items } = await drain(lister(w, { capabilities: caps({ maxWindowDays: 15 }) }).list({ from: new Date(Date.parse(NOW) - 41 * DAY) }));
+    const windows = [...new Set(w.searches.map((s) => `${s.from}|${s.to}`))];
+    expect(windows).toHaveLength(3);
+    // The windows hold 9, 9 and 7 orders: read window by window that would be 3 + 3 + 2 = 8 requests.
+    expect(w.details.map((batch) => batch.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+    // Orders still come in the order they were listed, each once.
+    expect(items.map((o) => o.id)).toEqual([...w.orders.keys()]);
+  });
+
+  it('reads the ids carried from earlier windows when a later window fails, then throws', async () => {
+    const w = world(25, 40);
+    const firstWindowEnd = Date.parse(NOW) - 41 * DAY + 15 * DAY;
+    const { items, error } = await drain(
+      lister(w, {
+        capabilities: caps({ maxWindowDays: 15 }),
+        page: (request, ids) => {
+          if (request.window.from.getTime() >= firstWindowEnd) throw new ResponseFormatError('search failed', { mall: 'rakuten', operation: 'search' });
+          return { entries: ids, total: ids.length, next: undefined };
+        },
+      }).list({ from: new Date(Date.parse(NOW) - 41 * DAY) }),
+    );
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    // The first window's 9 orders: two full batches, and the one id left over read before the error ends the listing.
+    expect(items.map((o) => o.id)).toEqual([...w.orders.keys()].slice(0, 9));
+    expect(w.details.map((batch) => batch.length)).toEqual([4, 4, 1]);
+  });
+
   it('refuses a date type the mall cannot search, before any request', async () => {
     const w = world(3);
     const { error } = await drain(lister(w).list({ from: '2026-11-01T00:00:00+09:00', dateType: 'updated' }));

@@ -12,12 +12,6 @@ export const MAKESHOP_PAGE_LIMIT = 1000;
  */
 export const MAKESHOP_RATE_PER_SECOND = 1;
 
-/**
- * The throttle's slack as a fraction of the interval: requests leave at least 1.15 s apart at
- * 1 per second, so that one delayed on its way never reaches makeshop within a second of the next.
- */
-export const MAKESHOP_THROTTLE_MARGIN = 0.15;
-
 /** How long an `x-timestamp` stays valid, in seconds (GraphQL reference: 有効期限は1時間). */
 export const MAKESHOP_TIMESTAMP_VALIDITY_SECONDS = 3600;
 
