@@ -1,4 +1,4 @@
-import { paymentMethodMapper } from '@mallkit/core';
+import { parseTolerant, paymentMethodMapper } from '@mallkit/core';
 import { describe, expect, it } from 'vitest';
 import { toOrder } from '../src/mapping/order.js';
 import { groupIntoPacks, packSchema } from '../src/mapping/pack.js';
@@ -144,6 +144,25 @@ describe('a Qoo10 cart in the normalized model', () => {
     const order = normalize([line({ Gift: 'ハンドタオル1枚' })]);
     expect(order.flags.gift).toBe(false);
     expect(order.deliveries[0]!.items[0]!.notes).toEqual(['おまけ: ハンドタオル1枚']);
+  });
+
+  // Issue 15: the rows reach the schema with its conversions made, so that it has nothing to copy.
+  it('hands the cart schema ids as text and quantities as numbers, as its transforms would, leaving the rows sent untouched', () => {
+    const sent = line({ OrderQty: '2', ItemNo: 1_000_123_456 });
+    const claim = { packNo: 12_345_678, orderNo: 700_000_002, claimStatus: 7 };
+    const [pack] = groupIntoPacks([sent], [claim]);
+    expect(pack!.lines[0]).toMatchObject({ PackNo: '12345678', OrderNo: '700000001', ItemNo: '1000123456', OrderQty: 2 });
+    expect(pack!.claims[0]).toMatchObject({ packNo: '12345678', orderNo: '700000002', claimStatus: '7' });
+    expect(sent).toMatchObject({ PackNo: 12_345_678, OrderQty: '2' });
+    const parsed = parseTolerant(packSchema, pack);
+    expect(parsed.success && parsed.data).toBe(pack);
+    expect(packSchema.parse(pack)).toEqual(pack);
+  });
+
+  it('leaves a value the schema refuses as it came (a non-finite number is no id)', () => {
+    const [pack] = groupIntoPacks([line({ ItemNo: Number.NaN, OrderQty: '2x' })], []);
+    expect(pack!.lines[0]).toMatchObject({ ItemNo: Number.NaN, OrderQty: '2x' });
+    expect(packSchema.safeParse(pack).success).toBe(false);
   });
 
   it('groups a line seen in two status answers once, keeping the more advanced copy', () => {

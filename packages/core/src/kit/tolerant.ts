@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { passesUnchanged } from './wire-check.js';
 
 /*
  * Malls' answers drift from their documents: XML sends one element where the list has one entry
@@ -96,8 +97,11 @@ function conform(schema: unknown, value: unknown, path: string, notes: ShapeNote
  * Parses `value` with `schema`; when that fails, bends the value towards the schema once (a single
  * element where an array is expected becomes an array; several values where one is expected keep
  * the first, noted) and parses again. The notes say what was bent; the error is the second parse's.
+ * A value the schema accepts as it is (no transform, default or strip would change it) is returned
+ * itself rather than as zod's copy (wire-check.ts): equal content, the mall's key order, no copy.
  */
 export function parseTolerant<S extends z.ZodType>(schema: S, value: unknown): TolerantResult<z.output<S>> {
+  if (passesUnchanged(schema, value)) return { success: true, data: value as z.output<S>, notes: [] };
   const first = schema.safeParse(value);
   if (first.success) return { success: true, data: first.data, notes: [] };
   const notes: ShapeNote[] = [];

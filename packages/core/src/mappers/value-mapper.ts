@@ -54,6 +54,24 @@ export interface ValueMapper<Code extends string> {
  * one space, and lower-case ASCII letters.
  */
 export function defaultNormalizeKey(raw: string): string {
+  const known = normalizedKeys.get(raw);
+  if (known !== undefined) return known;
+  const key = normalizeKeyOnce(raw);
+  // Bounded: the raw values mappers meet repeat (a shop has a handful of payment method names), but
+  // a free-text field must not make the cache grow without end. Full: start over.
+  if (normalizedKeys.size >= NORMALIZED_KEYS_LIMIT) normalizedKeys.clear();
+  normalizedKeys.set(raw, key);
+  return key;
+}
+
+/**
+ * Keys already computed: NFKC and three regular expressions per value and order were a visible
+ * share of normalizing (issue 15), for values that repeat order after order.
+ */
+const normalizedKeys = new Map<string, string>();
+const NORMALIZED_KEYS_LIMIT = 4096;
+
+function normalizeKeyOnce(raw: string): string {
   return raw
     .normalize('NFKC')
     .trim()

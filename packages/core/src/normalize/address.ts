@@ -11,6 +11,8 @@ export const PREFECTURES = [
 /** One of the 47 prefecture names. */
 export type Prefecture = (typeof PREFECTURES)[number];
 
+const ASCII_POSTAL_CODE = /^(\d{3})-?(\d{4})$/;
+
 /**
  * A postal code as the model keeps it: seven digits without hyphen (`150-0001`, `１５０－０００１`
  * and `〒150-0001` all give `1500001`), or the trimmed value as sent when it is not seven digits
@@ -19,6 +21,9 @@ export type Prefecture = (typeof PREFECTURES)[number];
 export function normalizePostalCode(value: unknown): string | null {
   const raw = cleanText(value);
   if (raw === null) return null;
+  // The common case, ASCII `1234567` or `123-4567`, needs no NFKC (\d without the u flag is ASCII only).
+  const ascii = ASCII_POSTAL_CODE.exec(raw);
+  if (ascii !== null) return `${ascii[1]}${ascii[2]}`;
   const digits = raw.normalize('NFKC').replace(/[〒\s-]/g, '');
   return /^\d{7}$/.test(digits) ? digits : raw;
 }

@@ -12,6 +12,11 @@ export function cleanText(value: unknown): string | null {
 
 /** Non-empty cleaned parts joined with `separator` (a full name from 姓 and 名), or null when none is left. */
 export function joinText(parts: readonly unknown[], separator = ' '): string | null {
-  const kept = parts.map(cleanText).filter((part): part is string => part !== null);
-  return kept.length === 0 ? null : kept.join(separator);
+  // A loop rather than map/filter/join: called for several fields of every order (issue 15).
+  let joined: string | null = null;
+  for (const part of parts) {
+    const text = cleanText(part);
+    if (text !== null) joined = joined === null ? text : `${joined}${separator}${text}`;
+  }
+  return joined;
 }

@@ -50,6 +50,32 @@ function rowProgress(row: unknown): number {
   return typeof status === 'string' || typeof status === 'number' ? (shippingStatusCode(String(status)) ?? 0) : 0;
 }
 
+/**
+ * A row with the conversions its schema's transforms would make already made: ids and statuses
+ * sent as numbers become their decimal text, a quantity sent as digits becomes a number, exactly as
+ * wireId, ShippingStatus and OrderQty (claimStatus for claims) convert them. The schema then finds
+ * nothing to change and the row passes without zod copying it (issue 15, decision 0321); a row
+ * with any other value is left as it is, for the schema to judge. Copied only when a field changes.
+ */
+function asSchemaReads(row: unknown, asText: readonly string[], asCount: string | null): unknown {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return row;
+  const fields = row as Record<string, unknown>;
+  let copy: Record<string, unknown> | null = null;
+  for (const name of asText) {
+    const value = fields[name];
+    // Finite only: zod's z.number() refuses NaN and Infinity, which must stay refused.
+    if (typeof value === 'number' && Number.isFinite(value)) (copy ??= { ...fields })[name] = String(value);
+  }
+  if (asCount !== null) {
+    const value = fields[asCount];
+    if (typeof value === 'string' && /^\d+$/.test(value)) (copy ??= { ...fields })[asCount] = Number(value);
+  }
+  return copy ?? row;
+}
+
+const LINE_TEXT_FIELDS = ['PackNo', 'OrderNo', 'ShippingStatus', 'ItemNo'] as const;
+const CLAIM_TEXT_FIELDS = ['packNo', 'orderNo', 'claimStatus'] as const;
+
 /** OrderNos in number order (they are digits of any length); keys of rows without one last, as they came. */
 function byOrderNo(a: string, b: string): number {
   const aNumber = /^\d+$/.test(a);
@@ -92,5 +118,9 @@ export function groupIntoPacks(lines: readonly unknown[], claims: readonly unkno
     const pack = packFor(idField(row, 'packNo'));
     pack.claims.set(idField(row, 'orderNo') ?? `\u0000claim${index}`, row);
   });
-  return [...packs.values()].map((pack) => ({ packNo: pack.packNo, lines: inOrderNoOrder(pack.lines), claims: inOrderNoOrder(pack.claims) }));
+  return [...packs.values()].map((pack) => ({
+    packNo: pack.packNo,
+    lines: inOrderNoOrder(pack.lines).map((row) => asSchemaReads(row, LINE_TEXT_FIELDS, 'OrderQty')),
+    claims: inOrderNoOrder(pack.claims).map((row) => asSchemaReads(row, CLAIM_TEXT_FIELDS, null)),
+  }));
 }

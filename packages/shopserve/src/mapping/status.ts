@@ -32,26 +32,74 @@ export interface StatusAxes {
   readonly paymentFailed: boolean;
 }
 
-const key = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
+/** Keys of the axis values met so far: a handful of values (未確認, 確認済…) repeat on every order. */
+const keysOfValues = new Map<string, string>();
 
-function reading(value: string | null, yes: readonly string[], no: readonly string[]): AxisReading {
+function key(text: string): string {
+  let known = keysOfValues.get(text);
+  if (known === undefined) {
+    known = text.normalize('NFKC').trim().toLowerCase();
+    // Bounded, so that a field carrying free text cannot grow it without end.
+    if (keysOfValues.size >= 1024) keysOfValues.clear();
+    keysOfValues.set(text, known);
+  }
+  return known;
+}
+
+/** The keys of an axis' spellings meaning yes and no. */
+interface AxisSpellings {
+  readonly yes: ReadonlySet<string>;
+  readonly no: ReadonlySet<string>;
+}
+
+function spellings(yes: readonly string[], no: readonly string[]): AxisSpellings {
+  return { yes: new Set(yes.map(key)), no: new Set(no.map(key)) };
+}
+
+/** Every axis' spellings of one wire profile, as keys. */
+type ProfileSpellings = Readonly<Record<'cancelled' | 'confirmed' | 'deposited' | 'shipped' | 'completed' | 'paymentFailed', AxisSpellings>>;
+
+/*
+ * A profile's spellings are normalized once, not per order and axis (thirty NFKC calls per order
+ * were a visible share of normalizing, issue 15). Keyed by the profile object: a connector resolves
+ * its profile once.
+ */
+const spellingsByProfile = new WeakMap<ShopserveWireProfile, ProfileSpellings>();
+
+function spellingsOf(wire: ShopserveWireProfile): ProfileSpellings {
+  const known = spellingsByProfile.get(wire);
+  if (known !== undefined) return known;
+  const { values } = wire;
+  const built: ProfileSpellings = {
+    cancelled: spellings([values.yes, 'Yes', 'true', '1', 'キャンセル'], [values.no, 'No', 'false', '0']),
+    confirmed: spellings([values.confirmed, 'Confirmed', '確認済', '確認済み'], [values.unconfirmed, 'Unconfirmed', '未確認']),
+    deposited: spellings([values.deposited, 'Deposited', 'Paid', '入金済', '入金済み'], [values.notDeposited, 'NotDeposited', 'Unpaid', '未入金']),
+    shipped: spellings([values.shipped, 'Shipped', '発送済', '発送済み'], [values.notShipped, 'NotShipped', '未発送']),
+    completed: spellings([values.completed, 'Completed', '完了'], wire.openOrderStatuses),
+    paymentFailed: spellings([values.paymentFailed, ...PAYMENT_FAILED_LABELS], []),
+  };
+  spellingsByProfile.set(wire, built);
+  return built;
+}
+
+function reading(value: string | null, axis: AxisSpellings): AxisReading {
   if (value === null || value.trim() === '') return 'absent';
   const wanted = key(value);
-  if (yes.some((spelling) => key(spelling) === wanted)) return true;
-  if (no.some((spelling) => key(spelling) === wanted)) return false;
+  if (axis.yes.has(wanted)) return true;
+  if (axis.no.has(wanted)) return false;
   return 'unknown';
 }
 
 /** Reads the axes of an order's basic block, in the profile's spellings and the Japanese labels. */
 export function statusAxesOf(basic: ShopserveBasic, wire: ShopserveWireProfile): StatusAxes {
-  const { values } = wire;
+  const axes = spellingsOf(wire);
   return {
-    cancelled: reading(basic.cancelled, [values.yes, 'Yes', 'true', '1', 'キャンセル'], [values.no, 'No', 'false', '0']),
-    confirmed: reading(basic.confirmation_status, [values.confirmed, 'Confirmed', '確認済', '確認済み'], [values.unconfirmed, 'Unconfirmed', '未確認']),
-    deposited: reading(basic.deposit_status, [values.deposited, 'Deposited', 'Paid', '入金済', '入金済み'], [values.notDeposited, 'NotDeposited', 'Unpaid', '未入金']),
-    shipped: reading(basic.shipping_status, [values.shipped, 'Shipped', '発送済', '発送済み'], [values.notShipped, 'NotShipped', '未発送']),
-    completed: reading(basic.order_status, [values.completed, 'Completed', '完了'], wire.openOrderStatuses),
-    paymentFailed: reading(basic.payment_status, [values.paymentFailed, ...PAYMENT_FAILED_LABELS], []) === true,
+    cancelled: reading(basic.cancelled, axes.cancelled),
+    confirmed: reading(basic.confirmation_status, axes.confirmed),
+    deposited: reading(basic.deposit_status, axes.deposited),
+    shipped: reading(basic.shipping_status, axes.shipped),
+    completed: reading(basic.order_status, axes.completed),
+    paymentFailed: reading(basic.payment_status, axes.paymentFailed) === true,
   };
 }
 
