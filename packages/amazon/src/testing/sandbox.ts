@@ -146,6 +146,10 @@ export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {
       state.store.pagingLie = null;
       state.store.corrupted.clear();
     },
+    close() {
+      kit.close();
+      state.store.clear();
+    },
   };
   return sandbox;
 }

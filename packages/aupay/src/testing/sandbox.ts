@@ -160,6 +160,10 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    close() {
+      kit.close();
+      store.clear();
+    },
   };
   return sandbox;
 }

@@ -8,10 +8,12 @@
 export { createSandboxClock, DEFAULT_SANDBOX_START, type SandboxClock } from './clock.js';
 export {
   createRequestLog,
+  DEFAULT_REQUEST_DETAIL_LIMIT,
   RequestLog,
   type RequestArrival,
   type RequestLogEntry,
   type RequestLogFilter,
+  type RequestLogOptions,
   type RequestLogQuery,
 } from './request-log.js';
 export { corruptAnswer, createFaultInjector, FaultInjector, type Fault, type FaultKind, type InjectOptions } from './faults.js';

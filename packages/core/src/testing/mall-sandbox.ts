@@ -83,4 +83,11 @@ export interface MallSandbox<ConnectorOptions extends object = object> {
   readonly simulator?: SandboxSimulator;
   /** Clears the log, faults, QPS gate and lies; the orders stay. */
   reset(): void;
+  /**
+   * Drops everything the sandbox accumulated — its orders, request log, faults, QPS windows, lies
+   * and the mall's own tables — so that nothing is retained once a test is done, even while a
+   * closure or an msw server still references the sandbox. Stop the server yourself. The sandbox
+   * is empty afterwards (it may be seeded again); calling it twice is harmless.
+   */
+  close(): void;
 }

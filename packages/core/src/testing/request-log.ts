@@ -3,6 +3,8 @@ import type { FaultKind } from './faults.js';
 /**
  * One request a sandbox received, as the connector sent it. Headers are kept verbatim, secrets
  * included: tests assert on the auth headers a connector sends, and the log never leaves the test.
+ * Only the most recent entries keep their body and headers (see {@link RequestLogOptions}): a
+ * sync of 100k orders would otherwise keep every body it ever sent.
  */
 export interface RequestLogEntry {
   /** 1, 2, 3… in arrival order; never reused, even after `clear()`. */
@@ -15,9 +17,14 @@ export interface RequestLogEntry {
   readonly url: string;
   readonly path: string;
   readonly query: URLSearchParams;
+  /** The headers as sent; empty once the entry is {@link RequestLogEntry.trimmed}. */
   readonly headers: Headers;
-  /** The body as text; `''` when there was none. */
+  /** The body as text; `''` when there was none, and once the entry is {@link RequestLogEntry.trimmed}. */
   readonly bodyText: string;
+  /** The body's size in UTF-8 bytes, kept after the body itself is dropped. */
+  readonly bodyBytes: number;
+  /** True once the log dropped this entry's body and headers, being older than its detail limit. */
+  readonly trimmed: boolean;
   /** The name the sandbox route gave this endpoint (`searchOrder`, `getOrders`…). */
   readonly operation: string;
   /**
@@ -29,8 +36,30 @@ export interface RequestLogEntry {
   readonly fault: FaultKind | null;
 }
 
-/** The fields a sandbox supplies when a request arrives; the log adds `seq`, `status` and `fault`. */
-export type RequestArrival = Omit<RequestLogEntry, 'seq' | 'status' | 'fault'>;
+/** The fields a sandbox supplies when a request arrives; the log adds `seq`, `status`, `fault` and the body's size. */
+export type RequestArrival = Omit<RequestLogEntry, 'seq' | 'status' | 'fault' | 'bodyBytes' | 'trimmed'>;
+
+/** Options of {@link createRequestLog}. */
+export interface RequestLogOptions {
+  /**
+   * How many of the most recent entries keep their body and headers; older ones keep everything
+   * else (method, URL, query, operation, status, fault, body size). Default
+   * {@link DEFAULT_REQUEST_DETAIL_LIMIT}; `Infinity` keeps every body.
+   */
+  readonly detailLimit?: number;
+}
+
+/**
+ * Entries whose body and headers a log keeps by default: far more than any behaviour test sends,
+ * far fewer than a sync of 100k orders does (Yahoo's log held 64 MB of bodies at 10k orders).
+ */
+export const DEFAULT_REQUEST_DETAIL_LIMIT = 1000;
+
+/**
+ * The headers of every trimmed entry: one shared empty instance, so that a trimmed entry costs no
+ * allocation. Never mutated by the log; tests only read headers.
+ */
+const TRIMMED_HEADERS = new Headers();
 
 /** Matches entries whose fields equal every given value. */
 export interface RequestLogQuery {
@@ -57,6 +86,12 @@ function matches(entry: RequestLogEntry, filter: RequestLogFilter | undefined): 
   });
 }
 
+function trim(entry: MutableEntry): void {
+  entry.bodyText = '';
+  entry.headers = TRIMMED_HEADERS;
+  entry.trimmed = true;
+}
+
 /**
  * Everything a sandbox received, in arrival order. Tests read it to check what a connector sent
  * (pagination, batch sizes, retries, headers) without reaching into the connector.
@@ -64,6 +99,19 @@ function matches(entry: RequestLogEntry, filter: RequestLogFilter | undefined): 
 export class RequestLog {
   #entries: MutableEntry[] = [];
   #seq = 0;
+  readonly #detailLimit: number;
+
+  /** Creates an empty log; see {@link RequestLogOptions}. */
+  constructor(options: RequestLogOptions = {}) {
+    const limit = options.detailLimit ?? DEFAULT_REQUEST_DETAIL_LIMIT;
+    if (!(limit >= 0 && (Number.isInteger(limit) || limit === Number.POSITIVE_INFINITY))) throw new RangeError(`RequestLog: detailLimit must be a whole number >= 0 or Infinity, got ${limit}`);
+    this.#detailLimit = limit;
+  }
+
+  /** How many of the most recent entries keep their body and headers. */
+  get detailLimit(): number {
+    return this.#detailLimit;
+  }
 
   /** Every entry since the last `clear()`, oldest first (a copy: the log can grow meanwhile). */
   get entries(): readonly RequestLogEntry[] {
@@ -73,8 +121,11 @@ export class RequestLog {
   /** Records an arrival and returns its entry, whose status stays `null` until {@link RequestLog.settle}. */
   record(arrival: RequestArrival): RequestLogEntry {
     this.#seq += 1;
-    const entry: MutableEntry = { ...arrival, seq: this.#seq, status: null, fault: null };
+    const entry: MutableEntry = { ...arrival, bodyBytes: Buffer.byteLength(arrival.bodyText, 'utf8'), trimmed: false, seq: this.#seq, status: null, fault: null };
     this.#entries.push(entry);
+    // Each arrival pushes exactly one entry past the limit, so trimming that one keeps the bound.
+    const aged = this.#entries[this.#entries.length - 1 - this.#detailLimit];
+    if (aged !== undefined && !aged.trimmed) trim(aged);
     return entry;
   }
 
@@ -115,6 +166,6 @@ export class RequestLog {
 }
 
 /** Creates an empty request log. */
-export function createRequestLog(): RequestLog {
-  return new RequestLog();
+export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
+  return new RequestLog(options);
 }

@@ -4,7 +4,7 @@ import type { MallId } from '../model/mall-id.js';
 import { createSandboxClock, type SandboxClock } from './clock.js';
 import { corruptAnswer, FaultInjector, type Fault, type FaultKind } from './faults.js';
 import { createQpsGate, type QpsGate, type QpsRule } from './qps-gate.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog, type RequestLogOptions } from './request-log.js';
 
 /** The HTTP methods a sandbox route can answer. */
 export type SandboxMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -48,6 +48,8 @@ export interface SandboxKitOptions {
   readonly renderMaintenance?: (ctx: SandboxContext) => Response;
   /** The mall's 5xx answer; default a small HTML page with that status. */
   readonly renderServerError?: (ctx: SandboxContext, status: number) => Response;
+  /** How much of each request the log keeps (default: bodies and headers of the last 1,000 requests). */
+  readonly requestLog?: RequestLogOptions;
 }
 
 /** The mall-neutral machinery of one mall's sandbox. */
@@ -67,6 +69,11 @@ export interface SandboxKit {
   readonly handlers: readonly HttpHandler[];
   /** Clears the log, disarms faults and resets the QPS gate; the clock and the mall's store are untouched. */
   reset(): void;
+  /**
+   * What a sandbox's `close()` does for the kit: {@link SandboxKit.reset}, and forgets its route
+   * handlers, so that the kit itself holds nothing that grew with use.
+   */
+  close(): void;
 }
 
 const SERVER_ERROR_TEXT: Readonly<Record<number, string>> = {
@@ -105,7 +112,7 @@ function statusAnswer(fault: Extract<Fault, { kind: 'status' }>): Response {
 export function createSandboxKit(options: SandboxKitOptions): SandboxKit {
   const { mall, renderQpsError } = options;
   const clock = options.clock ?? createSandboxClock();
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLog);
   const faults = new FaultInjector();
   const qps = createQpsGate(options.qps ?? { limit: Number.POSITIVE_INFINITY, intervalMs: 1000 });
   const qpsKey = options.qpsKey ?? ((): string => '*');
@@ -185,6 +192,12 @@ export function createSandboxKit(options: SandboxKitOptions): SandboxKit {
     return made;
   }
 
+  function reset(): void {
+    log.clear();
+    faults.clear();
+    qps.reset();
+  }
+
   return {
     mall,
     clock,
@@ -195,10 +208,11 @@ export function createSandboxKit(options: SandboxKitOptions): SandboxKit {
     get handlers(): readonly HttpHandler[] {
       return [...handlers];
     },
-    reset(): void {
-      log.clear();
-      faults.clear();
-      qps.reset();
+    reset,
+    close(): void {
+      reset();
+      // The server under test may still hold the handlers; the kit no longer needs to.
+      handlers.length = 0;
     },
   };
 }

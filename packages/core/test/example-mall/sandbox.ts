@@ -132,6 +132,10 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       orders.pagingLie = null;
       orders.corrupted.clear();
     },
+    close() {
+      kit.close();
+      orders.clear();
+    },
   };
 
   /** Answers with the auth error, or null when the key is good and current. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestLog, type RequestArrival } from '../../src/testing/request-log.js';
+import { createRequestLog, DEFAULT_REQUEST_DETAIL_LIMIT, type RequestArrival } from '../../src/testing/request-log.js';
 
-function arrival(operation: string, method = 'GET', path = '/x'): RequestArrival {
+function arrival(operation: string, method = 'GET', path = '/x', bodyText = ''): RequestArrival {
   return {
     at: 1,
     method,
@@ -9,7 +9,7 @@ function arrival(operation: string, method = 'GET', path = '/x'): RequestArrival
     path,
     query: new URLSearchParams('a=1'),
     headers: new Headers({ authorization: 'ESA abc' }),
-    bodyText: '',
+    bodyText,
     operation,
   };
 }
@@ -47,5 +47,38 @@ describe('RequestLog', () => {
     const snapshot = log.entries;
     log.record(arrival('a'));
     expect(snapshot).toHaveLength(0);
+  });
+
+  it('keeps bodies and headers of the most recent entries only, and the size of every body', () => {
+    const log = createRequestLog({ detailLimit: 2 });
+    for (const body of ['first', 'second', 'サード']) log.record(arrival('post', 'POST', '/x', body));
+    const [oldest, ...recent] = log.entries;
+    expect(oldest).toMatchObject({ seq: 1, bodyText: '', bodyBytes: 5, trimmed: true, operation: 'post', path: '/x' });
+    expect(oldest?.headers.get('authorization')).toBeNull();
+    expect(oldest?.query.get('a')).toBe('1');
+    expect(recent.map((e) => [e.bodyText, e.bodyBytes, e.trimmed, e.headers.get('authorization')])).toEqual([
+      ['second', 6, false, 'ESA abc'],
+      ['サード', 9, false, 'ESA abc'],
+    ]);
+    expect(log.count({ method: 'POST' })).toBe(3);
+  });
+
+  it('keeps the last 1,000 bodies by default, and every body when asked', () => {
+    const bounded = createRequestLog();
+    const unbounded = createRequestLog({ detailLimit: Number.POSITIVE_INFINITY });
+    for (let i = 0; i < DEFAULT_REQUEST_DETAIL_LIMIT + 5; i += 1) {
+      bounded.record(arrival('post', 'POST', '/x', `body ${i}`));
+      unbounded.record(arrival('post', 'POST', '/x', `body ${i}`));
+    }
+    expect(DEFAULT_REQUEST_DETAIL_LIMIT).toBe(1000);
+    expect(bounded.count((e) => e.bodyText !== '')).toBe(1000);
+    expect(bounded.entries[5]?.bodyText).toBe('body 5');
+    expect(bounded.entries[4]?.trimmed).toBe(true);
+    expect(unbounded.count((e) => e.bodyText !== '')).toBe(1005);
+  });
+
+  it('refuses a detail limit that is not a whole number', () => {
+    expect(() => createRequestLog({ detailLimit: -1 })).toThrow(RangeError);
+    expect(() => createRequestLog({ detailLimit: 1.5 })).toThrow(RangeError);
   });
 });

@@ -232,3 +232,24 @@ describe('kit options', () => {
     expect(yahoo.qps.violations).toBe(0);
   });
 });
+
+describe('close', () => {
+  it('drops the log, faults, QPS windows and route handlers', () => {
+    const closing = createSandboxKit({ mall: 'qoo10', qps: { limit: 1, intervalMs: 1000 }, renderQpsError: () => new Response(null, { status: 429 }) });
+    closing.route('GET', 'https://closing.mall.test/x', 'x', () => new Response('ok'));
+    closing.log.record({ at: 0, method: 'GET', url: 'https://closing.mall.test/x', path: '/x', query: new URLSearchParams(), headers: new Headers(), bodyText: 'body', operation: 'x' });
+    closing.faults.inject({ kind: 'reset' }, { times: 3 });
+    closing.qps.admit('*');
+    closing.qps.admit('*');
+    expect([closing.log.count(), closing.faults.pending, closing.qps.violations, closing.handlers.length]).toEqual([1, 1, 1, 1]);
+    closing.close();
+    expect([closing.log.count(), closing.faults.pending, closing.qps.violations, closing.handlers.length]).toEqual([0, 0, 0, 0]);
+    closing.close(); // twice is harmless
+  });
+
+  it('passes its requestLog option to the log', () => {
+    const bounded = createSandboxKit({ mall: 'qoo10', renderQpsError: () => new Response(null, { status: 429 }), requestLog: { detailLimit: 1 } });
+    expect(bounded.log.detailLimit).toBe(1);
+    expect(kit.log.detailLimit).toBe(1000);
+  });
+});

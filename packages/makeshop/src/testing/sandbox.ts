@@ -162,6 +162,12 @@ export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): Makesh
       state.orders.corrupted.clear();
       state.hiddenFields.clear();
     },
+    close() {
+      kit.close();
+      state.orders.clear();
+      state.hiddenFields.clear();
+      state.shippingMails.length = 0;
+    },
   };
   return sandbox;
 }

@@ -178,6 +178,10 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    close() {
+      kit.close();
+      store.clear();
+    },
   };
   return sandbox;
 }

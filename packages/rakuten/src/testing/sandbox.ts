@@ -157,6 +157,11 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
       store.orders.pagingLie = null;
       store.orders.corrupted.clear();
     },
+    close() {
+      kit.close();
+      store.orders.clear();
+      store.processing.clear();
+    },
     order(orderNumber) {
       store.settle(clock.now());
       return store.order(orderNumber);

@@ -164,6 +164,10 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    close() {
+      kit.close();
+      store.clear();
+    },
   };
   return sandbox;
 }
