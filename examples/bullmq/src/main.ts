@@ -4,26 +4,29 @@
 // worker synced, then checks what the malls saw: no QPS error, no shop synced by two workers at once.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generateSeedOrders } from '@mallkit/core/testing';
+import { generateSeedOrders, serveHandlers } from '@mallkit/core/testing';
 import { adaptSeedsForRakuten, createRakutenSandbox, type RakutenSandbox } from '@mallkit/rakuten/testing';
-import { serveHandlersOverHttp, startRedisServer } from '@mallkit/redis/testing';
+import { startRedisServer } from '@mallkit/redis/testing';
 import { Queue } from 'bullmq';
 import { QUEUE_NAME, REQUESTS_PER_SECOND, SHOPS, type SyncJobData, type SyncOutcome, type WorkerSetup } from './shops.js';
 
 const RUN_MS = 10_000;
 const SYNC_EVERY_MS = 1_500;
 const DAY = 86_400_000;
+/** The sandboxes answer for the mall's host, each shop under its own path; the local server forwards there. */
+const MALL_ORIGIN = 'https://api.rms.rakuten.co.jp';
 
 const redis = await startRedisServer();
 const sandboxes = new Map<string, RakutenSandbox>();
-const http = await serveHandlersOverHttp((origin) =>
-  SHOPS.flatMap((shop) => {
-    const sandbox = createRakutenSandbox({ baseUrl: `${origin}/${shop.id}`, credentials: shop.credentials, rateScale: REQUESTS_PER_SECOND });
-    const now = Date.now();
-    sandbox.seed(adaptSeedsForRakuten(generateSeedOrders({ count: 250, seed: shop.id.length + sandboxes.size, from: new Date(now - 20 * DAY), to: new Date(now - 60_000) })));
-    sandboxes.set(shop.id, sandbox);
-    return sandbox.handlers;
-  }),
+for (const [index, shop] of SHOPS.entries()) {
+  const sandbox = createRakutenSandbox({ baseUrl: `${MALL_ORIGIN}/${shop.id}`, credentials: shop.credentials, rateScale: REQUESTS_PER_SECOND });
+  const now = Date.now();
+  sandbox.seed(adaptSeedsForRakuten(generateSeedOrders({ count: 250, seed: shop.id.length + index, from: new Date(now - 20 * DAY), to: new Date(now - 60_000) })));
+  sandboxes.set(shop.id, sandbox);
+}
+const http = await serveHandlers(
+  [...sandboxes.values()].flatMap((sandbox) => sandbox.handlers),
+  { upstream: MALL_ORIGIN },
 );
 console.log(`redis-server on port ${redis.port}; sandboxes of ${SHOPS.map((s) => s.id).join(', ')} at ${http.url}`);
 

@@ -32,11 +32,11 @@ async function grantTimes(limiter: ReturnType<typeof createRedisLimiter>, key: s
 const gapsOf = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - times[i]!);
 
 describe('createRedisLimiter', () => {
-  it('spaces the grants of one key evenly at the rate with the 5% margin', async () => {
+  it('spaces the grants of one key evenly at the rate with the margin', async () => {
     const limiter = await limiterOn({ rate: { limit: 40, intervalMs: 1000 } });
     const times = await grantTimes(limiter, 'rakuten:key', 12);
     expect(Math.min(...gapsOf(times))).toBeGreaterThanOrEqual(25 * 0.95);
-    // 11 intervals of 25 ms × 1.05: the margin makes it slower, never faster.
+    // 11 intervals of (1000 + 25 ms margin) / 40 = 25.6 ms: the margin makes it slower, never faster.
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(11 * 25);
   });
 
@@ -45,7 +45,7 @@ describe('createRedisLimiter', () => {
     const times = await grantTimes(limiter, 'amazon:seller|getOrders', 7);
     // The burst: four grants together, well inside one interval.
     expect(times[3]! - times[0]!).toBeLessThan(50);
-    // After it, one per 1 / (20 × 0.95) s ≈ 52.6 ms.
+    // After it, one per 50 ms × (1 + 25 ms / 1 s) ≈ 51.3 ms.
     for (const gap of gapsOf(times).slice(3)) expect(gap).toBeGreaterThanOrEqual(50 * 0.95);
   });
 
@@ -114,7 +114,7 @@ describe('createRedisLimiter', () => {
   it('after Redis lost its data (no epoch), holds the first grant back past every slot promised before', async () => {
     const limiter = createRedisLimiter({ redis, prefix: 'fresh-redis', rate: { limit: 20, intervalMs: 1000 }, maxQueueMs: 300 });
     const waited = await limiter.acquire('k');
-    // maxQueueMs + one interval (52.5 ms): slots promised before the loss were at most maxQueueMs ahead.
+    // maxQueueMs + one interval (51.25 ms): slots promised before the loss were at most maxQueueMs ahead.
     expect(waited).toBeGreaterThanOrEqual(300 + 50);
     // Once the epoch exists, a quiet key (expired bucket) starts at once.
     expect(await limiter.acquire('another-key')).toBeLessThan(300);
@@ -123,14 +123,17 @@ describe('createRedisLimiter', () => {
   it('refuses impossible rates and options', async () => {
     const limiter = createRedisLimiter({ redis, rate: { limit: 0, intervalMs: 1000 } });
     await expect(limiter.acquire('k')).rejects.toThrow(RangeError);
-    expect(() => createRedisLimiter({ redis, rate: { limit: 1, intervalMs: 1000 }, margin: 1 })).toThrow(RangeError);
-    expect(() => slotSchedule({ ratePerSecond: 1, burst: 0 }, 0.05, 'k')).toThrow(RangeError);
+    expect(() => createRedisLimiter({ redis, rate: { limit: 1, intervalMs: 1000 }, marginMs: 1000 })).toThrow(RangeError);
+    expect(() => slotSchedule({ ratePerSecond: 1, burst: 0 }, 25, 'k')).toThrow(RangeError);
   });
 
   it('turns rates into slot spacing the way core applies its margin', () => {
-    expect(slotSchedule({ limit: 1, intervalMs: 1000 }, 0.05, 'k')).toEqual({ intervalUs: 1_050_000, toleranceUs: 0, slackUs: 100_000 });
-    const bucket = slotSchedule({ ratePerSecond: 2, burst: 3 }, 0.05, 'k');
-    expect(bucket.intervalUs).toBe(Math.ceil(1_000_000 / 1.9));
+    // limit requests take intervalMs + marginMs; a slot may be entered until the next one would
+    // follow closer than the mall's interval less the margin.
+    expect(slotSchedule({ limit: 1, intervalMs: 1000 }, 25, 'k')).toEqual({ intervalUs: 1_025_000, toleranceUs: 0, slackUs: 50_000 });
+    expect(slotSchedule({ limit: 20, intervalMs: 1000 }, 25, 'k')).toEqual({ intervalUs: 51_250, toleranceUs: 0, slackUs: 2_500 });
+    const bucket = slotSchedule({ ratePerSecond: 2, burst: 3 }, 25, 'k');
+    expect(bucket.intervalUs).toBe(512_500);
     expect(bucket.toleranceUs).toBe(2 * bucket.intervalUs);
   });
 });

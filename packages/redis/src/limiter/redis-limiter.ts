@@ -5,7 +5,7 @@ import type { RedisClient } from '../redis-client.js';
 import { runScript } from '../run-script.js';
 import { createLatenessAllowance } from './lateness.js';
 import { giveBackSlot, reserveSlot } from './reservation-scripts.js';
-import { slotSchedule, type SharedRate, type SlotSchedule } from './shared-rate.js';
+import { DEFAULT_MARGIN_MS, slotSchedule, type SharedRate, type SlotSchedule } from './shared-rate.js';
 
 /** Options of {@link createRedisLimiter}. Every process sharing a budget must pass the same values. */
 export interface RedisLimiterOptions {
@@ -19,10 +19,11 @@ export interface RedisLimiterOptions {
   /** Prefix of every Redis key the limiter writes (default `mallkit`). Processes that share a budget share the prefix. */
   readonly prefix?: string;
   /**
-   * Slower than the mall's rate by this fraction (default 0.05), as core's limiters: requests reach
-   * the mall a few ms after they are granted, and that delay varies.
+   * Time kept in hand per interval of the rate, in ms (per second for a token bucket; default 25,
+   * core's limiters' default): requests reach the mall a few ms after they are granted, and that
+   * delay varies. `limit` requests take `intervalMs + marginMs`.
    */
-  readonly margin?: number;
+  readonly marginMs?: number;
   /**
    * How far ahead a slot may be reserved, in ms (default 2,000). A caller whose slot would be
    * further away waits without a reservation and asks again; this bounds how long a slot can stay
@@ -74,12 +75,28 @@ function parseReply(reply: unknown): Reservation | Refusal {
  * answer, `acquire` rejects with {@link RedisUnavailableError} and nothing is granted (decision 0102).
  */
 export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
+  return createObservedRedisLimiter(options);
+}
+
+/**
+ * A slot a caller entered, for the package's own tests (not exported from the package): where the
+ * slot is on the key's schedule, in µs of Redis's clock. This is what the limiter guarantees — the
+ * slots it grants are an interval apart on Redis's clock and nobody enters one before it starts —
+ * whereas when a loaded worker process notices its grant is up to the machine's scheduler.
+ */
+export interface EnteredSlot {
+  /** The slot's place on the schedule (the TAT the reservation moved on from), µs of Redis's `TIME`. */
+  readonly slotUs: number;
+}
+
+/** {@link createRedisLimiter}, telling `onEnter` of every slot entered, just before `acquire` resolves. */
+export function createObservedRedisLimiter(options: RedisLimiterOptions, onEnter?: (slot: EnteredSlot) => void): Limiter {
   const { redis, rate } = options;
   const prefix = options.prefix ?? 'mallkit';
-  const margin = options.margin ?? 0.05;
+  const marginMs = options.marginMs ?? DEFAULT_MARGIN_MS;
   const maxQueueMs = options.maxQueueMs ?? 2_000;
   const timeoutMs = options.commandTimeoutMs ?? 1_000;
-  if (!(margin >= 0 && margin < 1)) throw new RangeError(`margin must be in [0, 1), got ${margin}`);
+  if (!(marginMs >= 0 && marginMs < 1000)) throw new RangeError(`marginMs must be in [0, 1000), got ${marginMs}`);
   if (!(maxQueueMs > 0)) throw new RangeError(`maxQueueMs must be positive, got ${maxQueueMs}`);
   if (!(timeoutMs > 0)) throw new RangeError(`commandTimeoutMs must be positive, got ${timeoutMs}`);
   const epochKey = `${prefix}:limiter-epoch`;
@@ -108,7 +125,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
   return {
     async acquire(key, signal) {
       const started = performance.now();
-      const base = slotSchedule(typeof rate === 'function' ? rate(key) : rate, margin, key);
+      const base = slotSchedule(typeof rate === 'function' ? rate(key) : rate, marginMs, key);
       const bucketKey = `${prefix}:limiter:${key}`;
       let lateSlots = 0;
       for (;;) {
@@ -141,6 +158,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): Limiter {
           giveBack(bucketKey, schedule, answer);
           continue;
         }
+        onEnter?.({ slotUs: Number(answer.tat) - schedule.intervalUs });
         return Math.round(performance.now() - started);
       }
     },

@@ -20,10 +20,12 @@ export interface WorkerPool {
   close(): void;
 }
 
-function next(child: ChildProcess, expected: FromWorker['type'], timeoutMs: number): Promise<FromWorker> {
+/** The next `expected` message of scenario `run` (any, when undefined: a booting worker's ready). */
+function next(child: ChildProcess, expected: FromWorker['type'], timeoutMs: number, run?: number): Promise<FromWorker> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`worker ${child.pid}: no ${expected} within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (message: FromWorker): void => {
+      if (run !== undefined && message.run !== run) return;
       if (message.type === 'failed') done(new Error(`worker ${child.pid} failed: ${message.error}`));
       else if (message.type === expected) done(undefined, message);
     };
@@ -60,13 +62,15 @@ export async function startWorkerPool(count: number, timeoutMs = 30_000): Promis
     close();
     throw error;
   }
+  let runs = 0;
   return {
     async prepare<R>(workers: number, scenario: ScenarioName, config: object) {
       const chosen = children.slice(0, workers);
-      const ready = chosen.map((child) => next(child, 'ready', timeoutMs));
-      for (const child of chosen) send(child, { type: 'prepare', scenario, config });
+      const run = (runs += 1);
+      const ready = chosen.map((child) => next(child, 'ready', timeoutMs, run));
+      for (const child of chosen) send(child, { type: 'prepare', run, scenario, config });
       await Promise.all(ready);
-      const results = chosen.map((child) => next(child, 'result', timeoutMs).then((m) => (m as { result: R }).result));
+      const results = chosen.map((child) => next(child, 'result', timeoutMs, run).then((m) => (m as { result: R }).result));
       return {
         start(leadMs = 300) {
           const at = epochNow() + leadMs;

@@ -7,14 +7,17 @@
 /** The scenarios a worker can run, by name. */
 export type ScenarioName = 'limiter' | 'token';
 
-/** Parent → worker. */
+/** Parent → worker. `run` numbers the scenario, so that a late answer to an earlier (failed) one is never taken for this one's. */
 export type ToWorker =
-  | { readonly type: 'prepare'; readonly scenario: ScenarioName; readonly config: unknown }
+  | { readonly type: 'prepare'; readonly run: number; readonly scenario: ScenarioName; readonly config: unknown }
   | { readonly type: 'start'; readonly at: number }
   | { readonly type: 'exit' };
 
-/** Worker → parent. */
-export type FromWorker = { readonly type: 'ready' } | { readonly type: 'result'; readonly result: unknown } | { readonly type: 'failed'; readonly error: string };
+/** Worker → parent. `run` is absent on the ready of a freshly booted worker. */
+export type FromWorker =
+  | { readonly type: 'ready'; readonly run?: number }
+  | { readonly type: 'result'; readonly run: number; readonly result: unknown }
+  | { readonly type: 'failed'; readonly run?: number; readonly error: string };
 
 /** Epoch ms with sub-ms precision, comparable across the processes of one machine. */
 export function epochNow(): number {
