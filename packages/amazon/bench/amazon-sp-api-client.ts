@@ -3,6 +3,12 @@
  * SellingPartner, `callAPI` per operation, its own token handling and its reactive throttling
  * (on a 429 it waits one restore period and calls again). It is a devDependency of the benchmark
  * only; msw intercepts its requests to the real Far East and LWA host names.
+ *
+ * Its restore periods are scaled like the sandbox's usage plans (decision 0341): the library waits
+ * its operation's `restore_rate` seconds after a 429 (lib/resources/versions/orders/*.js: 180 s for
+ * searchOrders, 60 s for getOrders, 2 s for the per-order calls) unless the answer carries
+ * x-amzn-RateLimit-Limit, which the sandbox sends on successes only, as Amazon does. Unscaled, a
+ * single 429 inside a ×200 sandbox costs it minutes, and the comparison measures that wait.
  */
 import { SellingPartner } from 'amazon-sp-api';
 import type { BenchClient, BenchEnvironment } from './amazon.bench.js';
@@ -17,6 +23,22 @@ interface SearchPage {
 interface V0Page {
   Orders?: Array<{ AmazonOrderId: string }>;
   NextToken?: string;
+}
+
+/** amazon-sp-api's own restore period of each operation the bench calls, in seconds (its resources files). */
+const LIBRARY_RESTORE_SECONDS: Readonly<Record<string, number>> = {
+  searchOrders: 180,
+  getOrders: 60,
+  getOrderItems: 2,
+  getOrderAddress: 2,
+  getOrderBuyerInfo: 2,
+};
+
+/** The call options of `operation`: its API version and its restore period scaled like the sandbox's plans. */
+function callOptions(env: BenchEnvironment, operation: string, version: string): { version: string; restore_rate: number } {
+  const seconds = LIBRARY_RESTORE_SECONDS[operation];
+  if (seconds === undefined) throw new Error(`no restore period known for ${operation}`);
+  return { version, restore_rate: seconds / env.rateScale };
 }
 
 function client(env: BenchEnvironment): SellingPartner {
@@ -49,7 +71,7 @@ export const amazonSpApi2026: BenchClient = {
       const page = (await sp.callAPI({
         operation: 'searchOrders',
         endpoint: 'orders',
-        options: { version: '2026-01-01' },
+        options: callOptions(env, 'searchOrders', '2026-01-01'),
         query: {
           marketplaceIds: [MARKETPLACE],
           createdAfter: new Date(env.from).toISOString(),
@@ -78,7 +100,7 @@ export const amazonSpApiV0: BenchClient = {
       const page = (await sp.callAPI({
         operation: 'getOrders',
         endpoint: 'orders',
-        options: { version: 'v0' },
+        options: callOptions(env, 'getOrders', 'v0'),
         query: nextToken
           ? { MarketplaceIds: [MARKETPLACE], NextToken: nextToken }
           : { MarketplaceIds: [MARKETPLACE], CreatedAfter: new Date(env.from).toISOString(), CreatedBefore: new Date(env.to).toISOString(), FulfillmentChannels: ['MFN'], MaxResultsPerPage: 100 },
@@ -89,7 +111,7 @@ export const amazonSpApiV0: BenchClient = {
     let count = 0;
     await inParallel(ids, FAN_OUT, async (orderId) => {
       for (const operation of ['getOrderItems', 'getOrderAddress', 'getOrderBuyerInfo']) {
-        await sp.callAPI({ operation, endpoint: 'orders', options: { version: 'v0' }, path: { orderId } });
+        await sp.callAPI({ operation, endpoint: 'orders', options: callOptions(env, operation, 'v0'), path: { orderId } });
       }
       count += 1;
     });

@@ -10,6 +10,7 @@ import type { BenchRow } from '../../../bench/report.js';
 import { createAmazonConnector } from '../src/connector.js';
 import type { OrdersApiVersion } from '../src/options.js';
 import { createAmazonSandbox, type AmazonSandbox } from '../src/testing/index.js';
+import { exactly } from '../../../bench/lib/goals.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -106,14 +107,14 @@ function rows(path: string, result: Measured, minimum: number, why: string): Ben
         `SP-API requests of one sync by lastUpdatedAfter from the last sync's end minus the overlap (10 min + 2 × 2 min 5 s); ` +
         `${result.delivered} orders delivered, ${result.missed} of the ${result.changed} changed missed; the changes spread over all ` +
         `${ORDER_COUNT.toLocaleString('en')} orders (${SPAN_DAYS} days): a search by update time reaches orders of any age`,
-      goal: `${minimum} (the minimum, next row), 0 missed`,
+      goal: exactly(minimum, 'the minimum, next row; 0 missed'),
     },
     {
       name: `${NAME}: requests used / minimum the mall allows${path}`,
       value: Number((result.requests / minimum).toFixed(3)),
       unit: 'ratio',
       detail: `minimum ${minimum}: ${why}`,
-      goal: '1',
+      goal: exactly(1),
     },
   ];
 }

@@ -12,6 +12,7 @@ import { AUPAY_LOOKBACK_DAYS } from '../src/change-visibility.js';
 import { createAupayConnector } from '../src/connector.js';
 import { createAupaySandbox, type AupaySandbox } from '../src/testing/index.js';
 import { minimumRequests } from './minimum.js';
+import { atMost } from '../../../bench/lib/goals.js';
 
 const ORDER_COUNT = 10_000;
 const CHANGES = 100;
@@ -85,7 +86,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `${requests} searchTradeInfoListProc pages of one search by order date over the ${AUPAY_LOOKBACK_DAYS}-day look-back (${orders} orders placed in its ${AUPAY_LOOKBACK_DAYS + 1} order days, whole orders inline, ` +
           `${(wallMs / 1000).toFixed(1)} s wall, mostly reading their XML); ${second.delivered} orders delivered for ${changed} changed, the rest recognised unchanged by their signatures. ` +
           `The first sync before it delivered ${first.delivered}`,
-        goal: `≤ ${minimum}`,
+        goal: atMost(minimum),
       },
       {
         name: `${name}: requests used / minimum the mall allows`,
@@ -95,7 +96,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `minimum ${minimum}: au PAY orders carry no update time and searches take only whole order days, so any client that must see every change ` +
           `within the look-back re-reads every order placed in its order days — ${orders} orders in ${windows} window${windows === 1 ? '' : 's'} of ≤ ${AUPAY_SEARCH_WINDOW_DAYS} days, ` +
           `${AUPAY_PAGE_SIZE.toLocaleString('en')} a page. Fewer requests would mean knowing which orders changed, which au PAY does not tell`,
-        goal: '≤ 1.05',
+        goal: atMost(1.05),
       },
     ];
   } finally {

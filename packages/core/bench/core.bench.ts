@@ -8,6 +8,7 @@ import ky from 'ky';
 import { Bench, type Task } from 'tinybench';
 import type { BenchReport, BenchRow } from '../../../bench/report.js';
 import { createHttpPipeline, createRedactor, createThrottleLimiter, unlimited, carrierMapper, paymentMethodMapper, timeSlotMapper } from '../src/index.js';
+import { atMost, below, between } from '../../../bench/lib/goals.js';
 
 /** A finished task's statistic, NaN when the task did not complete. */
 function stat(task: Task | undefined, pick: 'latency' | 'throughput'): number {
@@ -35,14 +36,14 @@ async function throttleAccuracy(): Promise<BenchRow[]> {
       name: 'throttle accuracy (achieved / configured rate)',
       value: (calls - 1) / seconds / configured,
       unit: 'ratio',
-      goal: '0.9–1.0',
+      goal: between(0.9, 1),
       detail: `${calls} concurrent acquisitions at ${configured}/s, default 5% safety margin`,
     },
     {
       name: 'throttle peak (busiest 1 s window / limit)',
       value: peak / rate.limit,
       unit: 'ratio',
-      goal: '≤ 1',
+      goal: atMost(1),
       detail: 'most grants in any sliding interval, as the mall would count them',
     },
   ];
@@ -84,14 +85,14 @@ async function pipelineOverhead(): Promise<BenchRow[]> {
       name: 'pipeline overhead per request (pipeline / bare fetch, msw)',
       value: piped / bare,
       unit: 'ratio',
-      goal: '< 1.5',
+      goal: below(1.5),
       detail: 'mean latency of pipeline.send (throttle, auth headers, hooks, error table, retry wrapper, ky) over a bare fetch to the same msw handler',
     },
     {
       name: 'pipeline overhead beyond ky (pipeline / bare ky)',
       value: piped / withKy,
       unit: 'ratio',
-      goal: '< 1.2',
+      goal: below(1.2),
       detail: 'what mallkit adds on top of the HTTP client it is built on; the rest of the first ratio is ky itself',
     },
   ];

@@ -14,6 +14,7 @@ import { DATED_SEARCHES_PER_WINDOW } from '../src/mapping/change-search.js';
 import { createQoo10Sandbox, type Qoo10Sandbox } from '../src/testing/sandbox.js';
 import type { SandboxLine, SandboxPack } from '../src/testing/store.js';
 import { answerRows, windowsContaining, windowsCovering } from './minimum.js';
+import { atMost } from '../../../bench/lib/goals.js';
 
 const ORDER_COUNT = 10_000;
 const CHANGES = 100;
@@ -129,7 +130,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `${lookbackRequests} to re-read the ${QOO10_SYNC_LOOKBACK_DAYS}-day look-back by order date, ${datedRequests} for the payments, shipments, deliveries and claims dated since the last sync, ` +
           `${rereads} to read again by order date the carts whose dated rows were not the whole cart (${played}; ${second.delivered} orders delivered, ${(wallMs / 1000).toFixed(1)} s wall). ` +
           `The first sync before it delivered ${first.delivered}`,
-        goal: `≤ ${2 * minimum} (twice the minimum)`,
+        goal: atMost(2 * minimum, 'twice the minimum'),
       },
       {
         name: `${name}: requests used / minimum the mall allows`,
@@ -142,7 +143,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `other line): ${rereadWindows} window${rereadWindows === 1 ? '' : 's'} of six, widest under the cap. It knows each span's rows beforehand, which Qoo10 does not say: ` +
           `the kit halves a capped look-back window at its middle, and carts are read again in windows sized from the rows the last one held. The sync also reads again ` +
           `the changed carts within the look-back (core's sync does not tell one search what another read), which the minimum leaves out`,
-        goal: '≤ 2',
+        goal: atMost(2),
       },
     ];
   } finally {

@@ -9,6 +9,7 @@ import type { BenchRow } from '../../../bench/report.js';
 import type { ShopserveWireOverrides } from '../src/api/wire-profile.js';
 import { createShopserveConnector } from '../src/connector.js';
 import { createShopserveSandbox, type ShopserveSandbox } from '../src/testing/index.js';
+import { atMost } from '../../../bench/lib/goals.js';
 
 const ORDER_COUNT = 10_000;
 const SPAN_DAYS = 90;
@@ -100,14 +101,14 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
         `one search by 受注更新日時 from the last sync's end minus the 10-minute overlap, ${byUpdate.delivered} orders delivered; ` +
         `the changes spread over all ${ORDER_COUNT.toLocaleString('en')} orders (90 days). Without that search (wire.updatedSearch: false) ` +
         `the same sync re-reads the 14-day look-back by order date: ${byLookback.requests} requests, changes spread over the orders placed within it`,
-      goal: `≤ ${minimum + 1}`,
+      goal: atMost(minimum + 1),
     },
     {
       name: `${name}: requests used / minimum the mall allows`,
       value: Number((byUpdate.requests / minimum).toFixed(3)),
       unit: 'ratio',
       detail: `minimum ${minimum}: any client must search by 受注更新日時 at least once, and one page holds ${byUpdate.pageSize} orders with their details, so ${CHANGES} changed orders fit ${minimum} request${minimum === 1 ? '' : 's'}`,
-      goal: '≤ 1.05',
+      goal: atMost(1.05),
     },
   ];
 }

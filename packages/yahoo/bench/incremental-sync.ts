@@ -11,6 +11,7 @@ import { ORDER_LIST_MAX_RESULTS } from '../src/api/order-list.js';
 import { createYahooConnector } from '../src/index.js';
 import { YAHOO_CHANGE_LOOKBACK_DAYS } from '../src/options.js';
 import { createYahooSandbox, type YahooSandbox } from '../src/testing/index.js';
+import { atMost } from '../../../bench/lib/goals.js';
 
 const ORDER_COUNT = 10_000;
 const CHANGES = 100;
@@ -98,7 +99,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `and 1 by PublicationTime) + ${details} orderInfo, one per changed order; ${second.delivered} orders delivered for ${changed} changed; ` +
           `${(wallMs / 1000).toFixed(1)} s wall at ${RATE}× Yahoo's 1 request/s per API (≈ ${details} s at the real rate: one orderInfo a second). ` +
           `Re-reading the look-back instead would take ${pages + 1} orderList + ${inLookback} orderInfo`,
-        goal: `≤ ${minimum + 1}`,
+        goal: atMost(minimum + 1),
       },
       {
         name: `${name}: requests used / minimum the mall allows`,
@@ -109,7 +110,7 @@ export async function incrementalSyncRows(): Promise<BenchRow[]> {
           `every order placed within the look-back to read its LastUpdateTime — ${pages} page${pages === 1 ? '' : 's'} of ${ORDER_LIST_MAX_RESULTS.toLocaleString('en')} — ` +
           `and read each changed order with orderInfo (orderList has no address or items), one per request. The one request over it is the ` +
           `PublicationTime search, which sees a release from fraud review of an order placed before the look-back`,
-        goal: '≤ 1.01',
+        goal: atMost(1.01),
       },
     ];
   } finally {
