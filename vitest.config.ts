@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@mallkit/source'] },
   ssr: { resolve: { conditions: ['@mallkit/source'] } },
   test: {
-    projects: ['packages/*', 'examples'],
+    projects: ['packages/*', 'examples', 'scripts', 'bench'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,

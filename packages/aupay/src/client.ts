@@ -24,7 +24,7 @@ export interface OrderPage {
   readonly orders: readonly unknown[];
   /** Orders in this page, as au PAY counted them (resultCount), or the number of orders received. */
   readonly resultCount: number;
-  /** Orders the whole search holds, when au PAY says so (maxCount, or another total; see {@link totalOf}); null otherwise. */
+  /** Orders the whole search holds, when au PAY says so (maxCount, or another total field); null otherwise. */
   readonly total: number | null;
   /** The page size that was asked for (`totalCount`). */
   readonly requested: number;

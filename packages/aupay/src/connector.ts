@@ -15,6 +15,7 @@ import {
   type CallOptions,
   type CredentialStatus,
   type MallConnector,
+  type Order,
   type ParsedShipmentUpdate,
   type UnreadableOrderError,
   type WriteOutcome,
@@ -72,6 +73,9 @@ export const AUPAY_CAPABILITIES: Capabilities = aupayCapabilities();
 
 /** An au PAY connector: the MallConnector contract, with au PAY's wire order as `order.raw`. */
 export type AupayConnector = MallConnector<AupayOrderInfo, AupayPaymentRaw>;
+
+/** An au PAY order as the connector yields it: `raw` is the parsed {@link AupayOrderInfo}, where a misspelt field does not compile. */
+export type AupayOrder = Order<AupayOrderInfo>;
 
 /** The order id of a wire order, or null when it has none. */
 function idOf(wire: unknown): string | null {

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { createAupayConnector, aupayCapabilities, AUPAY_CAPABILITIES, type AupayConnector } from './connector.js';
+export { createAupayConnector, AUPAY_CAPABILITIES, type AupayConnector, type AupayOrder } from './connector.js';
 export { createAupayClient, type AupayClient, type OrderPage, type OrderPageRequest, type ShippingData } from './client.js';
 export type { AupayConnectorOptions, AupaySettings } from './options.js';
 export {
@@ -17,8 +17,7 @@ export {
   AUPAY_RATE_PER_SECOND,
   AUPAY_KEY_LIFETIME_DAYS,
 } from './api/limits.js';
-export { aupayOrderSchema, aupayDetailSchema, type AupayOrderInfo, type AupayOrderDetail } from './api/order-info.js';
-export { AUPAY_HINTS } from './errors.js';
+export type { AupayOrderInfo, AupayOrderDetail } from './api/order-info.js';
 export { AUPAY_ORDER_STATUSES, type AupayStatusName } from './mapping/status.js';
 export { AUPAY_CARRIER_CODES, type AupayCarrierCode } from './mapping/carrier.js';
 export { SHIPPING_DATE_FORMATS, type AupayShippingDateFormat } from './mapping/dates.js';

@@ -1,6 +1,6 @@
 import { IncompleteResultError, MallUnavailableError, ResponseFormatError, type UnreadableOrderError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_HINTS } from '../src/index.js';
+import { AUPAY_HINTS } from '../src/errors.js';
 import { anyOrder, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
 
 /** au PAY's answers for one order among many, 5xx with au PAY's envelope, and excerpts without the key. */

@@ -1,7 +1,8 @@
 import { ValidationError } from '@mallkit/core';
 import { createSandboxClock } from '@mallkit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_HINTS, createAupayConnector, type AupayConnectorOptions } from '../src/index.js';
+import { AUPAY_HINTS } from '../src/errors.js';
+import { createAupayConnector, type AupayConnectorOptions } from '../src/index.js';
 import { SANDBOX_API_KEY } from '../src/testing/index.js';
 import { NOW, openShop, type TestShop } from './harness.js';
 

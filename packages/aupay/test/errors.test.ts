@@ -1,6 +1,6 @@
 import { CredentialError, InvalidRequestError, MaintenanceError, MallUnavailableError, ResponseFormatError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_HINTS } from '../src/index.js';
+import { AUPAY_HINTS } from '../src/errors.js';
 import { anyOrder, collect, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
 
 /** Every row of au PAY's error table, with its class and what the shop is told. */

@@ -1,6 +1,6 @@
 import { CredentialError, MaintenanceError, OrderStateError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_HINTS } from '../src/index.js';
+import { AUPAY_HINTS } from '../src/errors.js';
 import { anyOrder, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
 
 /** Writes that depend on when an order is paid, and the two-step shipment under connector-wide errors. */

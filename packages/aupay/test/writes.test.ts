@@ -1,6 +1,6 @@
 import { OrderStateError, ValidationError } from '@mallkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUPAY_HINTS } from '../src/index.js';
+import { AUPAY_HINTS } from '../src/errors.js';
 import { anyOrder, failure, fieldOf, openShop, setFields, type TestShop } from './harness.js';
 
 /** confirmOrders and exportShipments: per-order results, au PAY's status rules, idempotency. */

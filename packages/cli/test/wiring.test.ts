@@ -57,8 +57,10 @@ describe.each(MALL_IDS.map((mall) => [mall]))('%s through the CLI', (mall) => {
     // Read back through the CLI: the mall now holds the shipment.
     const after = ndjsonOrders((await runCli(['orders', '--config', config, '--shop', 'shop', '--from', '25d', '--format', 'ndjson'])).stdout).find((o) => o.id === order.id);
     const tracking = after?.deliveries.flatMap((delivery) => delivery.shipments.map((shipment) => shipment.trackingNumber)) ?? [];
-    expect({ status: after?.status.code, tracking }).toMatchObject(
-      tracking.length > 0 ? { tracking: expect.arrayContaining(['491200001000']) } : { status: 'shipped' },
-    );
+    // Malls that keep one tracking number per order (Shopserve) show the last one sent for every
+    // destination: what is read back must be numbers from the CSV, whichever the mall kept.
+    const sentNumbers = order.deliveries.map((_, i) => `49120000${1000 + i}`);
+    if (tracking.length === 0) expect(after?.status.code).toBe('shipped');
+    else expect(tracking.filter((number) => !sentNumbers.includes(number ?? ''))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * @mallkit/core — the contract every mallkit connector implements, the normalized order model,
  * the error hierarchy, the HTTP pipeline (ky + p-throttle + p-retry) and the helpers every mall needs.
+ * XML lives in its own entry, `@mallkit/core/xml`, so that a JSON mall never loads it.
  *
  * @packageDocumentation
  */
@@ -58,7 +59,6 @@ export * from './time/windows.js';
 export * from './iter/paginate.js';
 export * from './iter/batch.js';
 export * from './iter/concurrency.js';
-export * from './xml/xml.js';
 export * from './mappers/index.js';
 export * from './normalize/text.js';
 export * from './normalize/address.js';

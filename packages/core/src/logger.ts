@@ -3,9 +3,13 @@ export type LogFields = Record<string, unknown>;
 
 /** Where mallkit writes what it does. Any console-like object fits (pino, winston, console). */
 export interface Logger {
+  /** Detail for debugging: each page read, values repeated where one was expected… */
   debug(message: string, fields?: LogFields): void;
+  /** Progress worth keeping: a token refreshed, a window split. */
   info(message: string, fields?: LogFields): void;
+  /** Something the shop should look at but that did not stop the call (a credential about to expire). */
   warn(message: string, fields?: LogFields): void;
+  /** A failure that was swallowed (a hook that threw). */
   error(message: string, fields?: LogFields): void;
 }
 

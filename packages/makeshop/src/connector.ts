@@ -18,6 +18,7 @@ import {
   type ConnectorMappers,
   type Hint,
   type MallConnector,
+  type Order,
   type MallkitError,
   type OrderOutcome,
   type ParsedShipmentUpdate,
@@ -153,6 +154,9 @@ async function checkCredentials(client: MakeshopClient, options: MakeshopConnect
 }
 
 /** Creates the makeshop connector of one shop: listOrders, getOrders, exportShipments, getPayments, checkCredentials. */
+/** A makeshop order as the connector yields it: `raw` is the parsed {@link MakeshopWireOrder}, where a misspelt field does not compile. */
+export type MakeshopOrder = Order<MakeshopWireOrder>;
+
 export function createMakeshopConnector(options: MakeshopConnectorOptions): MallConnector<MakeshopWireOrder, MakeshopWireOrder> {
   const url = checkMakeshopOptions(options);
   const client = createMakeshopClient(options, url);

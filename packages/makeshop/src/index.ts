@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { createMakeshopConnector, MAKESHOP_CAPABILITIES, MAKESHOP_VERIFICATION } from './connector.js';
+export { createMakeshopConnector, MAKESHOP_CAPABILITIES, MAKESHOP_VERIFICATION, type MakeshopOrder } from './connector.js';
 export type { MakeshopConnectorOptions } from './options.js';
 export { MAKESHOP_CHANGES, MAKESHOP_LOOKBACK_DAYS, MAKESHOP_VISIBILITY_LAG_MS } from './change-visibility.js';
 export {

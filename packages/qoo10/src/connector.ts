@@ -46,6 +46,9 @@ const REMINTS: Hint = { ja: '期限切れの認証キーは自動で再発行し
  * getOrders, confirmOrders, exportShipments and getPayments are PackNos (`order.id`). Qoo10 has no
  * read by PackNo, so those calls search the last `readLookbackDays` (default 89) by order date.
  */
+/** A Qoo10 order (one cart) as the connector yields it: `raw` is the parsed {@link Qoo10Pack}, where a misspelt field does not compile. */
+export type Qoo10Order = Order<Qoo10Pack>;
+
 export function createQoo10Connector(options: Qoo10ConnectorOptions): MallConnector<Qoo10Pack, Qoo10Pack> {
   const qoo10 = createQoo10Client(options);
   const { client, settings } = qoo10;

@@ -5,13 +5,12 @@
  *
  * @packageDocumentation
  */
-export { createQoo10Connector, QOO10_CAPABILITIES } from './connector.js';
+export { createQoo10Connector, QOO10_CAPABILITIES, type Qoo10Order } from './connector.js';
 export { QOO10_CHANGES, QOO10_SYNC_LOOKBACK_DAYS } from './change-visibility.js';
 export type { Qoo10ClaimSearch, Qoo10ConnectorOptions } from './options.js';
 export {
   QOO10_BASE_URL,
   QOO10_CLAIM_WINDOW_DAYS,
-  QOO10_CLAIM_WINDOW_LIMIT_DAYS,
   QOO10_DEFAULT_RATE_PER_SECOND,
   QOO10_LIST_RESULT_CAP,
   SAK_LIFETIME_DAYS,
@@ -19,7 +18,5 @@ export {
 export type { Qoo10ShippingRow, ShippingStatusCode } from './api/shipping-info.js';
 export type { ClaimStatCode, Qoo10ClaimRow } from './api/claim-info.js';
 export type { Qoo10Pack } from './mapping/pack.js';
-export { SHIPPING_STATUS, CLAIM_EFFECT, shippingStatusCode, type ClaimEffect } from './mapping/status.js';
 export { QOO10_CARRIER_NAMES } from './mapping/carrier.js';
 export { shippingPlanOf, type Qoo10ShippingPlan } from './mapping/shipping-plan.js';
-export { classifyQoo10, qoo10Error } from './errors.js';

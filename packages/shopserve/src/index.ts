@@ -19,7 +19,6 @@ export { RENEW_MANAGER_KEY } from './errors.js';
 export {
   CANONICAL_FIELDS,
   DEFAULT_WIRE_PROFILE,
-  PREPAID_METHODS,
   SHIPMENT_MAX_ORDER_AGE_DAYS,
   UNVERIFIED_WIRE_DETAILS,
   type CanonicalField,
@@ -30,8 +29,7 @@ export {
   type ShopserveWireProfile,
   type ShopserveWireValues,
 } from './api/wire-profile.js';
-export { resolveWireProfile } from './api/wire-overrides.js';
-export { SHOPSERVE_MAINTENANCE, maintenanceEndsAt, type MaintenanceWindow } from './api/maintenance.js';
+export { SHOPSERVE_MAINTENANCE, type MaintenanceWindow } from './api/maintenance.js';
 export type { OrderSearch, OrderSearchAnswer, SearchDateType } from './api/search.js';
 export type { StatusChange, StatusUpdate } from './api/status-update.js';
 export type {

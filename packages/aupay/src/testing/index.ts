@@ -19,4 +19,3 @@ export type { AccessState, ApiGroup } from './rules.js';
 export type { AupayRecord, AupayStore } from './store.js';
 export type { AnswerEncoding, CharsetDeclaration, SandboxCharset } from './xml.js';
 export { encodeShiftJis } from './shift-jis.js';
-export { SANDBOX_DEFAULT_PAGE_CAP, SANDBOX_DEFAULT_PAGE_SIZE } from './handlers-search.js';

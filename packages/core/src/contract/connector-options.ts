@@ -20,7 +20,15 @@ export interface ConnectorOptions {
   readonly rateLimit?: RateLimit | Limiter;
   /** Where "now" comes from (default: the machine's clock). */
   readonly clock?: Clock;
+  /**
+   * Where the connector writes what it does (pino, winston, console…); fields are redacted first.
+   * Default: silent for debug and info, `console` for warnings and errors.
+   */
   readonly logger?: Logger;
+  /**
+   * Observers of every HTTP attempt (request, response, retry, throttle wait), for metrics and
+   * tracing. Payloads are redacted; a hook that throws is logged and ignored.
+   */
   readonly hooks?: Hooks;
   /** A credential that expires within this many days is reported as `expiring` (default 14). */
   readonly expiryWarningDays?: number;

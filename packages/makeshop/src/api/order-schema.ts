@@ -115,13 +115,17 @@ export const makeshopOrderSchema = wireModel({
 });
 
 /** An order as makeshop sends it (SearchedOrder): `order.raw` of every normalized makeshop order. */
-export type MakeshopWireOrder = z.output<typeof makeshopOrderSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface MakeshopWireOrder extends z.output<typeof makeshopOrderSchema> {}
 /** One destination (DeliveryInfo) of a {@link MakeshopWireOrder}. */
-export type MakeshopDeliveryInfo = z.output<typeof deliverySchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface MakeshopDeliveryInfo extends z.output<typeof deliverySchema> {}
 /** One product line (BasketInfo) of a {@link MakeshopDeliveryInfo}. */
-export type MakeshopBasketInfo = z.output<typeof basketSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface MakeshopBasketInfo extends z.output<typeof basketSchema> {}
 /** One 税率毎割引額 entry of a {@link MakeshopWireOrder}. */
-export type MakeshopDiscountPerTax = z.output<typeof discountPerTaxSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface MakeshopDiscountPerTax extends z.output<typeof discountPerTaxSchema> {}
 
 /** The order id of a wire order, read before it is validated (so that an unreadable order can be named). */
 export function wireOrderId(wire: unknown): string | null {

@@ -50,7 +50,7 @@ export function looksCut(rows: number, cap: number): boolean {
  */
 export const QOO10_CLAIM_WINDOW_LIMIT_DAYS = 90;
 
-/** The longest window the connector searches: a day inside {@link QOO10_CLAIM_WINDOW_LIMIT_DAYS}. */
+/** The longest window the connector searches: a day inside the 90-day limit of a claim search. */
 export const QOO10_CLAIM_WINDOW_DAYS = QOO10_CLAIM_WINDOW_LIMIT_DAYS - 1;
 
 /** The Seller Authorization Key lives one year from issuance (stockcrew and tistory pages; crossma manual). */

@@ -6,4 +6,3 @@
  */
 export { createQoo10Sandbox, type Qoo10Sandbox, type Qoo10SandboxConnection, type Qoo10SandboxOptions } from './sandbox.js';
 export type { SandboxClaim, SandboxLine, SandboxPack } from './store.js';
-export { STATUS_LABELS } from './wire.js';

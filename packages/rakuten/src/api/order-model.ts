@@ -259,10 +259,9 @@ export const orderStateSchema = wireModel({
 
 /**
  * One order as getOrder returns it (parsed): the type of `order.raw`. Only documented fields compile.
- *
- * @useDeclaredType
  */
-export type RakutenOrderModel = z.output<typeof orderModelSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface RakutenOrderModel extends z.output<typeof orderModelSchema> {}
 /**
  * One 送付先 of an order.
  *

@@ -177,10 +177,9 @@ export const shopserveOrderSchema = wireModel({
 
 /**
  * One Shopserve order, as `order.raw` holds it (canonical field spelling).
- *
- * @useDeclaredType
  */
-export type ShopserveOrder = z.output<typeof shopserveOrderSchema>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so that hovers and errors name the type
+export interface ShopserveOrder extends z.output<typeof shopserveOrderSchema> {}
 /**
  * The `basic` block (注文基本情報): numbers, dates, status axes, payment, the orderer and amounts.
  *
