@@ -1,6 +1,6 @@
 /**
  * @mallkit/core — the contract every mallkit connector implements, the normalized order model,
- * the error hierarchy, the HTTP pipeline (ky + p-throttle + p-retry) and the helpers every mall needs.
+ * the error hierarchy, the HTTP pipeline (ky + p-retry, with its own rate limiters) and the helpers every mall needs.
  * XML lives in its own entry, `@mallkit/core/xml`, so that a JSON mall never loads it.
  *
  * @packageDocumentation
