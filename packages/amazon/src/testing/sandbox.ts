@@ -146,6 +146,7 @@ export function createAmazonSandbox(init: SandboxInit & AmazonSandboxOptions = {
       state.store.pagingLie = null;
       state.store.corrupted.clear();
     },
+    orderCount: () => state.store.size,
     close() {
       kit.close();
       state.store.clear();

@@ -160,6 +160,7 @@ export function createAupaySandbox(options: AupaySandboxOptions = {}): AupaySand
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    orderCount: () => store.size,
     close() {
       kit.close();
       store.clear();

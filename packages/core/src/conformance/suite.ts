@@ -9,6 +9,7 @@ import { startSandboxServer } from '../testing/sandbox-kit.js';
 import { adversarialChecks } from './checks-adversarial.js';
 import { basicChecks } from './checks-basic.js';
 import { inputChecks } from './checks-input.js';
+import { sandboxChecks } from './checks-sandbox.js';
 import { secretChecks } from './checks-secrets.js';
 import { syncChecks } from './checks-sync.js';
 import type { ConformanceCheck, ConformanceContext } from './context.js';
@@ -37,7 +38,7 @@ export interface ConformanceTarget<Options extends object> {
 }
 
 /** Every check of the suite, in the order it runs them. */
-export const conformanceChecks: readonly ConformanceCheck[] = [...basicChecks, ...inputChecks, ...adversarialChecks, ...secretChecks, ...syncChecks];
+export const conformanceChecks: readonly ConformanceCheck[] = [...basicChecks, ...inputChecks, ...adversarialChecks, ...secretChecks, ...syncChecks, ...sandboxChecks];
 
 /** The instant the suite's sandboxes start at. */
 const SUITE_NOW = new Date(DEFAULT_SANDBOX_START);

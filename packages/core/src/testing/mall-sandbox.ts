@@ -64,6 +64,8 @@ export interface MallSandbox<ConnectorOptions extends object = object> {
   readonly handlers: readonly HttpHandler[];
   /** Adds seed orders; returns them as the mall holds them (its ids, destinations and statuses). */
   seed(seeds: readonly SeedOrder[]): SeedOrder[];
+  /** How many orders the mall holds now: seeded, arrived through the simulator, or created by a test. */
+  orderCount(): number;
   /**
    * Everything a connector needs to talk to this sandbox — credentials, base URL, rates matching
    * `rateScale` — to spread into `create<Mall>Connector({ ...sandbox.connectorOptions(), clock })`.
@@ -87,7 +89,8 @@ export interface MallSandbox<ConnectorOptions extends object = object> {
    * Drops everything the sandbox accumulated — its orders, request log, faults, QPS windows, lies
    * and the mall's own tables — so that nothing is retained once a test is done, even while a
    * closure or an msw server still references the sandbox. Stop the server yourself. The sandbox
-   * is empty afterwards (it may be seeded again); calling it twice is harmless.
+   * is done afterwards: its route handlers are gone too, so a later test creates a new one. Calling
+   * it twice is harmless.
    */
   close(): void;
 }

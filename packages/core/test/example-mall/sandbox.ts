@@ -132,6 +132,7 @@ export function createExampleSandbox(init: SandboxInit = {}): ExampleSandbox {
       orders.pagingLie = null;
       orders.corrupted.clear();
     },
+    orderCount: () => orders.size,
     close() {
       kit.close();
       orders.clear();

@@ -231,3 +231,14 @@ describe('the conformance suite fails a broken connector', () => {
   });
 });
 
+describe('the conformance suite fails a sandbox that keeps what close() should drop', () => {
+  it('when close() leaves the orders in the store', async () => {
+    const { ctx, seeds } = await setUpConformance(exampleTarget());
+    const leaky = { ...ctx.sandbox, close: () => ctx.sandbox.kit.close() };
+    try {
+      await expect(check('the sandbox close()').run({ ...ctx, sandbox: leaky }, seeds, new Date(ctx.sandbox.clock.now()))).rejects.toThrow(/orders still held/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

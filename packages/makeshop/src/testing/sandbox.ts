@@ -162,6 +162,7 @@ export function createMakeshopSandbox(init: MakeshopSandboxOptions = {}): Makesh
       state.orders.corrupted.clear();
       state.hiddenFields.clear();
     },
+    orderCount: () => state.orders.size,
     close() {
       kit.close();
       state.orders.clear();

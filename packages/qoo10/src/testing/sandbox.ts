@@ -178,6 +178,7 @@ export function createQoo10Sandbox(init: Qoo10SandboxOptions = {}): Qoo10Sandbox
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    orderCount: () => store.size,
     close() {
       kit.close();
       store.clear();

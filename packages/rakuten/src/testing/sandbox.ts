@@ -157,6 +157,7 @@ export function createRakutenSandbox(options: RakutenSandboxOptions = {}): Rakut
       store.orders.pagingLie = null;
       store.orders.corrupted.clear();
     },
+    orderCount: () => store.orders.size,
     close() {
       kit.close();
       store.orders.clear();

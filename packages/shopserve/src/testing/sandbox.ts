@@ -164,6 +164,7 @@ export function createShopserveSandbox(init: ShopserveSandboxInit = {}): Shopser
       store.pagingLie = null;
       store.corrupted.clear();
     },
+    orderCount: () => store.size,
     close() {
       kit.close();
       store.clear();

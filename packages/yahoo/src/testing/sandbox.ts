@@ -192,6 +192,7 @@ export function createYahooSandbox(init: YahooSandboxInit = {}): YahooSandbox {
       switches.quotaExhausted = false;
       switches.orderApiDenied = false;
     },
+    orderCount: () => store.size,
     close() {
       kit.close();
       store.clear();
