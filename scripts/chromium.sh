@@ -12,26 +12,10 @@ for name in chromium chromium-browser google-chrome-stable google-chrome; do
   fi
 done
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "scripts/chromium.sh: no Chromium found and apt-get is not available; install Chromium yourself (or set MALLKIT_CHROMIUM to its path)." >&2
-  exit 1
-fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    echo "scripts/chromium.sh: installing chromium needs root (or sudo)." >&2
-    exit 1
-  fi
-fi
-
-echo "scripts/chromium.sh: installing chromium (Debian package)…" >&2
-export DEBIAN_FRONTEND=noninteractive
-# The package list may be missing or stale on a fresh machine.
-$SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+. "$(dirname "$0")/debian-install.sh"
+debian_install scripts/chromium.sh chromium || { echo "scripts/chromium.sh: install Chromium yourself (or set MALLKIT_CHROMIUM to its path)." >&2; exit 1; }
 # Fonts with Japanese glyphs, so that the guides render as text rather than boxes; optional.
-$SUDO apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null || echo "scripts/chromium.sh: fonts-noto-cjk not installed; Japanese text may render as boxes." >&2
+debian_install scripts/chromium.sh fonts-noto-cjk || echo "scripts/chromium.sh: fonts-noto-cjk not installed; Japanese text may render as boxes." >&2
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "scripts/chromium.sh: chromium is still not on PATH after installing it." >&2
