@@ -1,3 +1,4 @@
+import { realSleep } from '../time/clock.js';
 import { checkMilliseconds, isColdGrant, raceAbort } from './limiter-timing.js';
 
 /**
@@ -53,10 +54,6 @@ interface Window {
   queue: Promise<void>;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.ceil(ms))));
-}
-
 /** Inserts `value` into the ascending `values` (a cold grant's release may be later than the next ones'). */
 function insertSorted(values: number[], value: number): void {
   let index = values.length;
@@ -95,7 +92,7 @@ export function createThrottleLimiter(rate: RateLimit | ((key: string) => RateLi
       const now = performance.now();
       while ((window.releases[0] ?? Number.POSITIVE_INFINITY) <= now) window.releases.shift();
       if (window.releases.length < window.limit) break;
-      await sleep((window.releases[window.releases.length - window.limit] ?? now) - now);
+      await realSleep((window.releases[window.releases.length - window.limit] ?? now) - now);
     }
     // An abandoned wait leaves the place to the next waiter.
     if (signal?.aborted) return;

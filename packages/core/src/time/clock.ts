@@ -10,7 +10,10 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Sleeps on a real timer, and clears it when the signal aborts. */
+/**
+ * Sleeps on a real timer, and clears it when the signal aborts. The wait is rounded up to a whole
+ * millisecond: timers count whole ms, and a limiter's slot must never be entered early.
+ */
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -24,7 +27,7 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, Math.max(0, Math.ceil(ms)));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

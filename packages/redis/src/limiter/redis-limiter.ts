@@ -1,5 +1,4 @@
-import type { Limiter } from '@mallkit/core';
-import { abortableSleep } from '../abortable-sleep.js';
+import { realSleep, type Limiter } from '@mallkit/core';
 import { callRedis } from '../call-redis.js';
 import type { RedisClient } from '../redis-client.js';
 import { runScript } from '../run-script.js';
@@ -134,11 +133,11 @@ export function createObservedRedisLimiter(options: RedisLimiterOptions, onEnter
         const sentAt = performance.now();
         const answer = await reserve(bucketKey, schedule, signal);
         if (!answer.granted) {
-          await abortableSleep(answer.retryMs, signal);
+          await realSleep(answer.retryMs, signal);
           continue;
         }
         try {
-          if (answer.waitMs > 0) await abortableSleep(answer.waitMs, signal);
+          if (answer.waitMs > 0) await realSleep(answer.waitMs, signal);
         } catch (reason) {
           giveBack(bucketKey, schedule, answer);
           throw reason;

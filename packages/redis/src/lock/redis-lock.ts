@@ -1,5 +1,5 @@
+import { realSleep } from '@mallkit/core';
 import { randomUUID } from 'node:crypto';
-import { abortableSleep } from '../abortable-sleep.js';
 import { callRedis } from '../call-redis.js';
 import type { RedisClient } from '../redis-client.js';
 import { runScript } from '../run-script.js';
@@ -89,7 +89,7 @@ export function createRedisLock(options: RedisLockOptions): RedisLock {
       for (;;) {
         const held = await tryAcquire(name, signal);
         if (held) return held;
-        await abortableSleep(pollMs, signal);
+        await realSleep(pollMs, signal);
       }
     },
   };
