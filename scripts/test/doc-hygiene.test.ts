@@ -5,8 +5,8 @@ import { repositoryRoot, userMarkdown } from '../readme-blocks.js';
 
 /*
  * What readme-blocks.test.ts does not look for in the READMEs and guides (decision 0404): a
- * Windows path (C:\…) and a long numeric id as search indexes and file stores print them
- * ("id: 123456789", "id 63087925595"). Unix machine paths and "index 11598989000" are checked there.
+ * Windows drive path, and "id" followed by eight or more digits, the way search indexes and file
+ * stores label what they return. Unix machine paths and numbered search indexes are checked there.
  */
 describe('no Windows path or stored-file id in the READMEs and guides', () => {
   it.each(userMarkdown())('%s', (file) => {
